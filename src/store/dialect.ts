@@ -1,0 +1,47 @@
+/**
+ * The few places DuckDB and PostgreSQL SQL differ. Everything else in the code base is portable SQL.
+ */
+export interface Dialect {
+  readonly name: 'duckdb' | 'postgres';
+  /** SQL type used for JSON columns. */
+  readonly jsonType: 'json' | 'jsonb';
+  /** The text at `path` inside a JSON column: `props->>'amount'` (one key) or nested keys. */
+  jsonText(column: string, path: readonly string[]): string;
+  /** An interval of `daysParam` (a placeholder or number expression) days. */
+  daysInterval(daysExpression: string): string;
+  /** Cast a text expression to double, null when it is not a number (no error). */
+  tryCastDouble(expression: string): string;
+  /** Cast a text expression to timestamp, null when it is not a date (no error). */
+  tryCastTimestamp(expression: string): string;
+}
+
+function quoteJsonKey(key: string): string {
+  // Keys are identifiers chosen by users: they are embedded as SQL string literals, so quotes are doubled.
+  return `'${key.replaceAll("'", "''")}'`;
+}
+
+function jsonPathText(column: string, path: readonly string[]): string {
+  if (path.length === 0) throw new Error('jsonText needs at least one key');
+  const parents = path.slice(0, -1).map((key) => `->${quoteJsonKey(key)}`);
+  const last = path[path.length - 1] as string;
+  return `(${column}${parents.join('')}->>${quoteJsonKey(last)})`;
+}
+
+export const duckdbDialect: Dialect = {
+  name: 'duckdb',
+  jsonType: 'json',
+  jsonText: jsonPathText,
+  daysInterval: (days) => `to_days(cast(${days} as integer))`,
+  tryCastDouble: (expression) => `try_cast(${expression} as double)`,
+  tryCastTimestamp: (expression) => `try_cast(${expression} as timestamp)`,
+};
+
+export const postgresDialect: Dialect = {
+  name: 'postgres',
+  jsonType: 'jsonb',
+  jsonText: jsonPathText,
+  daysInterval: (days) => `make_interval(days => cast(${days} as integer))`,
+  tryCastDouble: (expression) =>
+    `(case when ${expression} ~ '^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$' then cast(${expression} as double precision) end)`,
+  tryCastTimestamp: (expression) => `segmint_try_timestamp(${expression})`,
+};
