@@ -5,6 +5,10 @@ export interface Dialect {
   readonly name: 'duckdb' | 'postgres';
   /** SQL type used for JSON columns. */
   readonly jsonType: 'json' | 'jsonb';
+  /** SQL type of the UTC timestamp columns (DuckDB's plain timestamp holds UTC; PostgreSQL's timestamptz). */
+  readonly timestampType: 'timestamp' | 'timestamptz';
+  /** A timestamp from epoch milliseconds (a number expression), for bulk updates passing times as numbers. */
+  fromEpochMillis(expression: string): string;
   /** The text at `path` inside a JSON column: `props->>'amount'` (one key) or nested keys. */
   jsonText(column: string, path: readonly string[]): string;
   /** An interval of `daysParam` (a placeholder or number expression) days. */
@@ -30,6 +34,8 @@ function jsonPathText(column: string, path: readonly string[]): string {
 export const duckdbDialect: Dialect = {
   name: 'duckdb',
   jsonType: 'json',
+  timestampType: 'timestamp',
+  fromEpochMillis: (expression) => `make_timestamp(cast(${expression} * 1000 as bigint))`,
   jsonText: jsonPathText,
   daysInterval: (days) => `to_days(cast(${days} as integer))`,
   tryCastDouble: (expression) => `try_cast(${expression} as double)`,
@@ -39,6 +45,8 @@ export const duckdbDialect: Dialect = {
 export const postgresDialect: Dialect = {
   name: 'postgres',
   jsonType: 'jsonb',
+  timestampType: 'timestamptz',
+  fromEpochMillis: (expression) => `to_timestamp(${expression} / 1000.0)`,
   jsonText: jsonPathText,
   daysInterval: (days) => `make_interval(days => cast(${days} as integer))`,
   tryCastDouble: (expression) =>

@@ -22,10 +22,22 @@ export interface SqlExecutor {
   /** Runs a statement for its effect; returns the number of rows changed where the engine reports it. */
   execute(sql: string, params?: readonly SqlValue[]): Promise<number>;
   /**
-   * Appends many rows to a table in one go (DuckDB appender, PostgreSQL multi-row insert). Columns holding JSON
-   * take JSON text. Rows must not conflict with existing keys: callers filter duplicates first.
+   * Inserts many rows in one go (DuckDB appender, PostgreSQL multi-row insert). Columns holding JSON take JSON
+   * text. Without options, `columns` must list every column of the table in its declared order (the DuckDB
+   * appender writes positionally) and rows must not conflict with existing keys. With `ignoreConflicts`, rows whose
+   * key exists are skipped; with `returning`, the named column of each inserted row comes back.
    */
-  insertRows(table: string, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void>;
+  insertRows(
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly SqlValue[])[],
+    options?: InsertOptions,
+  ): Promise<Row[]>;
+}
+
+export interface InsertOptions {
+  ignoreConflicts?: boolean;
+  returning?: string;
 }
 
 export interface Store extends SqlExecutor {
