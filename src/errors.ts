@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   unsupported: { httpStatus: 422, exitCode: 2 },
   rate_limited: { httpStatus: 429, exitCode: 6 },
   store_unavailable: { httpStatus: 503, exitCode: 7 },
+  port_in_use: { httpStatus: 503, exitCode: 8 },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
