@@ -27,7 +27,11 @@ run_as_owner() {
 case "$action" in
   start)
     mkdir -p "$data_dir"
-    if [ "$(id -u)" = "0" ]; then chown postgres "$data_dir"; chmod 700 "$data_dir"; fi
+    if [ "$(id -u)" = "0" ]; then
+      chown postgres "$data_dir"; chmod 700 "$data_dir"
+      # The server user must be able to reach the data folder through its parent (often a private temp dir).
+      chmod a+x "$(dirname "$data_dir")"
+    fi
     if [ ! -f "$data_dir/PG_VERSION" ]; then
       run_as_owner "$bin_dir/initdb" -D "$data_dir" -U segmint --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$data_dir.initdb.log" 2>&1 \
         || { cat "$data_dir.initdb.log" >&2; exit 1; }

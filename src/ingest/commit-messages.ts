@@ -183,7 +183,7 @@ export async function commitMessages(tx: SqlExecutor, messages: readonly Normali
   if (existingProfiles.length > 0) {
     const { dialect } = tx;
     await tx.execute(
-      `update profiles set user_id = changed.user_id,
+      `update profiles set user_id = nullif(changed.user_id, ''),
               traits = cast(changed.traits as ${dialect.jsonType}),
               first_seen_at = ${dialect.fromEpochMillis('changed.first_seen')},
               last_seen_at = ${dialect.fromEpochMillis('changed.last_seen')},
@@ -193,17 +193,13 @@ export async function commitMessages(tx: SqlExecutor, messages: readonly Normali
         where profiles.id = changed.id`,
       [
         existingProfiles.map((profile) => profile.id),
+        // A list parameter cannot carry nulls portably: '' stands for "no user id".
         existingProfiles.map((profile) => profile.userId ?? ''),
         existingProfiles.map((profile) => JSON.stringify(traitsById.get(profile.id) ?? {})),
         existingProfiles.map((profile) => seenById.get(profile.id)?.first.getTime() ?? now.getTime()),
         existingProfiles.map((profile) => seenById.get(profile.id)?.last.getTime() ?? now.getTime()),
         now,
       ],
-    );
-    // unnest cannot carry nulls through a varchar list portably: '' stands for "no user id".
-    await tx.execute(
-      `update profiles set user_id = null where user_id = '' and id in (select unnest($1::varchar[]))`,
-      [existingProfiles.map((profile) => profile.id)],
     );
   }
   await tx.insertRows(

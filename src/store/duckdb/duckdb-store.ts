@@ -10,15 +10,16 @@ import { AsyncMutex } from '../async-mutex.ts';
 import { duckdbDialect } from '../dialect.ts';
 import { applyMigrations } from '../migrate.ts';
 import type { InsertOptions, Row, SqlExecutor, SqlValue, Store } from '../store.ts';
-import { appendValue, bindParameters, fromDuckDbValue } from './duckdb-values.ts';
+import { appendValue, bindParameters, fromDuckDbValue, rewriteListParameters } from './duckdb-values.ts';
 
 async function runQuery<T extends Row>(
   connection: DuckDBConnection,
   sql: string,
   params: readonly SqlValue[],
 ): Promise<T[]> {
-  const { values, types } = bindParameters(params);
-  const reader = await connection.runAndReadAll(sql, values, types);
+  const rewritten = rewriteListParameters(sql, params);
+  const { values, types } = bindParameters(rewritten.params);
+  const reader = await connection.runAndReadAll(rewritten.sql, values, types);
   const jsonColumns = reader.columnTypes().map((type) => type.alias === 'JSON');
   const names = reader.columnNames();
   return reader.getRowsJS().map((values) => {
@@ -50,8 +51,9 @@ function createExecutor(connection: DuckDBConnection): SqlExecutor {
     dialect: duckdbDialect,
     query: (sql, params = []) => runQuery(connection, sql, params),
     async execute(sql, params = []) {
-      const { values, types } = bindParameters(params);
-      const result = await connection.run(sql, values, types);
+      const rewritten = rewriteListParameters(sql, params);
+      const { values, types } = bindParameters(rewritten.params);
+      const result = await connection.run(rewritten.sql, values, types);
       return result.rowsChanged;
     },
     async insertRows(table, columns, rows, options: InsertOptions = {}) {
