@@ -40,7 +40,8 @@ export function rewriteListParameters(
     const index = Number(position) - 1;
     const value = params[index];
     if (!Array.isArray(value)) return match;
-    if (value.length === 0) return `cast([] as ${type === 'varchar' ? 'varchar' : 'double'}[])`;
+    // Empty lists keep the typed-list binding: a string would split into one empty element.
+    if (value.length === 0) return match;
     if (type === 'varchar') {
       if (value.some((item) => String(item).includes(LIST_SEPARATOR))) return match;
       rewritten[index] = value.join(LIST_SEPARATOR);
