@@ -45,6 +45,17 @@ describeEachEngine('store conformance', (getStore, engine) => {
     expect(rows).toEqual([{ n: 2 }]);
   });
 
+  it('binds empty lists, lists of numbers and strings holding any character', async () => {
+    const store = getStore();
+    const odd = ['a\u001fb', "it's", ''];
+    const strings = await store.query<{ v: string }>('select unnest($1::varchar[]) as v', [odd]);
+    expect(strings.map((row) => row.v)).toEqual(odd);
+    const none = await store.query<{ n: number }>('select count(*) as n from (select unnest($1::varchar[]) as v) t', [[]]);
+    expect(none).toEqual([{ n: 0 }]);
+    const numbers = await store.query<{ total: number }>('select sum(v) as total from (select unnest($1::double precision[]) as v) t', [[1.5, 2, -0.25]]);
+    expect(numbers).toEqual([{ total: 3.25 }]);
+  });
+
   it('skips conflicting rows and returns the inserted keys when asked', async () => {
     const store = getStore();
     const columns = ['kind', 'value', 'profile_id', 'created_at'];
