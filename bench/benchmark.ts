@@ -33,7 +33,10 @@ export function median(values: readonly number[]): number {
 }
 
 /** Runs `work` `repetitions` times and returns each duration in milliseconds. */
-export async function timeRepeated(repetitions: number, work: () => Promise<unknown> | unknown): Promise<number[]> {
+export async function timeRepeated(
+  repetitions: number,
+  work: () => Promise<unknown> | unknown,
+): Promise<number[]> {
   const durations: number[] = [];
   for (let index = 0; index < repetitions; index++) {
     const started = performance.now();

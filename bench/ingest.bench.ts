@@ -36,7 +36,11 @@ function buildBodies(options: { events: number; customers: number; runId: string
   return bodies;
 }
 
-async function sendAll(url: string, writeKey: string, bodies: string[]): Promise<{ seconds: number; latencies: number[] }> {
+async function sendAll(
+  url: string,
+  writeKey: string,
+  bodies: string[],
+): Promise<{ seconds: number; latencies: number[] }> {
   const authorization = `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`;
   let next = 0;
   const latencies: number[] = [];
@@ -51,7 +55,8 @@ async function sendAll(url: string, writeKey: string, bodies: string[]): Promise
           headers: { 'content-type': 'application/json', authorization },
           body,
         });
-        if (response.status !== 200) throw new Error(`batch failed: ${response.status} ${await response.text()}`);
+        if (response.status !== 200)
+          throw new Error(`batch failed: ${response.status} ${await response.text()}`);
         await response.arrayBuffer();
         latencies.push(performance.now() - sent);
       }
@@ -60,16 +65,30 @@ async function sendAll(url: string, writeKey: string, bodies: string[]): Promise
   return { seconds: (performance.now() - started) / 1000, latencies };
 }
 
-async function measureEngine(options: { storeArgs: string[]; location: Parameters<typeof openStore>[0]; events: number; port: number; runs: number }) {
+async function measureEngine(options: {
+  storeArgs: string[];
+  location: Parameters<typeof openStore>[0];
+  events: number;
+  port: number;
+  runs: number;
+}) {
   const store = await openStore(options.location);
   const { writeKey } = await createSource(store, `bench-${Date.now()}`);
   await store.close();
-  const server = await startChildServer({ storeArgs: options.storeArgs, port: options.port, adminKey: 'bench' });
+  const server = await startChildServer({
+    storeArgs: options.storeArgs,
+    port: options.port,
+    adminKey: 'bench',
+  });
   try {
     const rates: number[] = [];
     const p99s: number[] = [];
     for (let run = 0; run < options.runs; run++) {
-      const bodies = buildBodies({ events: options.events, customers: Math.max(1, options.events / 20), runId: `r${run}-${Date.now()}` });
+      const bodies = buildBodies({
+        events: options.events,
+        customers: Math.max(1, options.events / 20),
+        runId: `r${run}-${Date.now()}`,
+      });
       const { seconds, latencies } = await sendAll(server.url, writeKey, bodies);
       rates.push(options.events / seconds);
       latencies.sort((a, b) => a - b);
@@ -86,17 +105,32 @@ const benchmark: Benchmark = async ({ quick, workDir, log }) => {
   const runs = quick ? 1 : 3;
   const duckdbPath = join(workDir, 'ingest.duckdb');
   log(`DuckDB: ${events} events × ${runs} runs`);
-  const duck = await measureEngine({ storeArgs: ['--db', duckdbPath], location: { duckdbPath }, events, port: 18731, runs });
+  const duck = await measureEngine({
+    storeArgs: ['--db', duckdbPath],
+    location: { duckdbPath },
+    events,
+    port: 18731,
+    runs,
+  });
   log(`DuckDB: ${Math.round(duck.rate)} events/s`);
 
   const script = resolve(import.meta.dirname, '../scripts/postgres-cluster.sh');
   const clusterDir = join(workDir, 'pg');
   let postgresLine = '| PostgreSQL | – | – | not measured: PostgreSQL could not be started |';
   try {
-    const url = execFileSync(script, ['start', clusterDir, '18732'], { encoding: 'utf8', env: { ...process.env, SEGMINT_PG_DURABLE: '1' } }).trim();
+    const url = execFileSync(script, ['start', clusterDir, '18732'], {
+      encoding: 'utf8',
+      env: { ...process.env, SEGMINT_PG_DURABLE: '1' },
+    }).trim();
     try {
       log(`PostgreSQL: ${events} events × ${runs} runs`);
-      const pg = await measureEngine({ storeArgs: ['--database-url', url], location: { databaseUrl: url }, events, port: 18733, runs });
+      const pg = await measureEngine({
+        storeArgs: ['--database-url', url],
+        location: { databaseUrl: url },
+        events,
+        port: 18733,
+        runs,
+      });
       postgresLine = `| PostgreSQL (fsync on, synchronous_commit on) | ${Math.round(pg.rate).toLocaleString('en-US')} | ${pg.p99.toFixed(0)} | ${(pg.rate / duck.rate).toFixed(2)}× DuckDB |`;
     } finally {
       execFileSync(script, ['stop', clusterDir]);

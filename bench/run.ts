@@ -33,7 +33,9 @@ function writeSection(name: string, report: BenchmarkReport): void {
   const date = new Date().toISOString().slice(0, 10);
   const section = `${begin}\n## ${report.title}\n\n_Run ${date} on ${machineLine()}._\n\n${report.markdown.trim()}\n${end}`;
   const pattern = new RegExp(`${begin}[\\s\\S]*?${end}`);
-  const updated = pattern.test(existing) ? existing.replace(pattern, section) : `${existing.trimEnd()}\n\n${section}\n`;
+  const updated = pattern.test(existing)
+    ? existing.replace(pattern, section)
+    : `${existing.trimEnd()}\n\n${section}\n`;
   writeFileSync(outputFile, updated);
 }
 

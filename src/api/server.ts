@@ -34,15 +34,28 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (isSegmintError(error)) return reply.status(error.httpStatus).send(error.toJSON());
     const fastifyError = error as { code?: string; statusCode?: number; message?: string };
     if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(400).send(
-        new SegmintError('payload_too_large', 'The request body is too large: batches are limited to 500 KB and messages to 32 KB.').toJSON(),
-      );
+      return reply
+        .status(400)
+        .send(
+          new SegmintError(
+            'payload_too_large',
+            'The request body is too large: batches are limited to 500 KB and messages to 32 KB.',
+          ).toJSON(),
+        );
     }
     if (fastifyError.statusCode && fastifyError.statusCode < 500) {
-      return reply.status(fastifyError.statusCode).send({ error: 'invalid_input', message: fastifyError.message, details: [] });
+      return reply
+        .status(fastifyError.statusCode)
+        .send({ error: 'invalid_input', message: fastifyError.message, details: [] });
     }
     request.log.error(error);
-    return reply.status(500).send({ error: 'internal', message: 'Internal error; the request changed nothing. Retry, and report it if it persists.', details: [] });
+    return reply
+      .status(500)
+      .send({
+        error: 'internal',
+        message: 'Internal error; the request changed nothing. Retry, and report it if it persists.',
+        details: [],
+      });
   });
 
   app.get('/health', async () => ({ status: 'ok' }));
@@ -55,14 +68,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   });
 
-  registerTrackingRoutes(app, { committer: options.committer, writeKeys: new WriteKeyResolver(options.store) });
+  registerTrackingRoutes(app, {
+    committer: options.committer,
+    writeKeys: new WriteKeyResolver(options.store),
+  });
 
   await app.register(async (admin) => {
     admin.addHook('onRequest', async (request) => {
       const header = request.headers.authorization ?? '';
       const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
       if (!token || !isSameSecret(token, options.adminKey)) {
-        throw new SegmintError('unauthorized', 'The management API needs the admin key: Authorization: Bearer <key> (printed by `segmint serve`).');
+        throw new SegmintError(
+          'unauthorized',
+          'The management API needs the admin key: Authorization: Bearer <key> (printed by `segmint serve`).',
+        );
       }
     });
     registerProfileRoutes(admin, { store: options.store });

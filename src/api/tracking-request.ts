@@ -4,7 +4,12 @@
  */
 import { SegmintError, type ErrorDetail } from '../errors.ts';
 import { normalizeMessage } from '../ingest/normalize-message.ts';
-import { batchSchema, MAX_BATCH_BYTES, type MessageType, type NormalizedMessage } from '../schema/messages.ts';
+import {
+  batchSchema,
+  MAX_BATCH_BYTES,
+  type MessageType,
+  type NormalizedMessage,
+} from '../schema/messages.ts';
 
 export function writeKeyFrom(authorization: string | undefined, body: unknown): string | undefined {
   if (authorization?.startsWith('Basic ')) {
@@ -12,7 +17,8 @@ export function writeKeyFrom(authorization: string | undefined, body: unknown): 
     const username = decoded.split(':')[0];
     if (username) return username;
   }
-  if (body && typeof body === 'object' && 'writeKey' in body && typeof body.writeKey === 'string') return body.writeKey;
+  if (body && typeof body === 'object' && 'writeKey' in body && typeof body.writeKey === 'string')
+    return body.writeKey;
   return undefined;
 }
 
@@ -37,18 +43,32 @@ export function parseSingleMessage(options: {
 }): NormalizedMessage {
   const { body } = options;
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new SegmintError('invalid_input', `The body of /v1/${options.type} must be a JSON object (a Segment ${options.type} call).`);
+    throw new SegmintError(
+      'invalid_input',
+      `The body of /v1/${options.type} must be a JSON object (a Segment ${options.type} call).`,
+    );
   }
   const declared = 'type' in body ? body.type : undefined;
   if (declared !== undefined && declared !== options.type) {
-    throw new SegmintError('invalid_input', `This is /v1/${options.type} but the message says type '${String(declared)}'. Send it to /v1/${String(declared)} or /v1/batch.`);
+    throw new SegmintError(
+      'invalid_input',
+      `This is /v1/${options.type} but the message says type '${String(declared)}'. Send it to /v1/${String(declared)} or /v1/batch.`,
+    );
   }
-  const result = normalizeMessage({ ...body, type: options.type }, { receivedAt: options.receivedAt, sourceId: options.sourceId, path: options.type });
+  const result = normalizeMessage(
+    { ...body, type: options.type },
+    { receivedAt: options.receivedAt, sourceId: options.sourceId, path: options.type },
+  );
   if (!result.ok) throw invalid(result.errors, `The ${options.type} call`);
   return result.message;
 }
 
-export function parseBatch(options: { body: unknown; rawBytes: number; receivedAt: Date; sourceId: string }): NormalizedMessage[] {
+export function parseBatch(options: {
+  body: unknown;
+  rawBytes: number;
+  receivedAt: Date;
+  sourceId: string;
+}): NormalizedMessage[] {
   if (options.rawBytes > MAX_BATCH_BYTES) {
     throw new SegmintError(
       'payload_too_large',
@@ -58,7 +78,10 @@ export function parseBatch(options: { body: unknown; rawBytes: number; receivedA
   const parsed = batchSchema.safeParse(options.body);
   if (!parsed.success) {
     throw invalid(
-      parsed.error.issues.map((issue) => ({ path: ['batch', ...issue.path].join('.').replace(/^batch\.batch/, 'batch'), message: issue.message })),
+      parsed.error.issues.map((issue) => ({
+        path: ['batch', ...issue.path].join('.').replace(/^batch\.batch/, 'batch'),
+        message: issue.message,
+      })),
       'The batch',
     );
   }

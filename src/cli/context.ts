@@ -31,9 +31,21 @@ export function printJson(value: unknown): void {
 /** Prints rows as an aligned text table. */
 export function printTable(rows: readonly Record<string, unknown>[], columns: readonly string[]): void {
   const cell = (value: unknown): string =>
-    value instanceof Date ? value.toISOString() : value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  const widths = columns.map((column) => Math.min(60, Math.max(column.length, ...rows.map((row) => cell(row[column]).length))));
-  const line = (values: string[]) => values.map((value, index) => value.slice(0, 60).padEnd(widths[index] ?? 0)).join('  ').trimEnd();
+    value instanceof Date
+      ? value.toISOString()
+      : value === null || value === undefined
+        ? ''
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
+  const widths = columns.map((column) =>
+    Math.min(60, Math.max(column.length, ...rows.map((row) => cell(row[column]).length))),
+  );
+  const line = (values: string[]) =>
+    values
+      .map((value, index) => value.slice(0, 60).padEnd(widths[index] ?? 0))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${line([...columns])}\n`);
   for (const row of rows) process.stdout.write(`${line(columns.map((column) => cell(row[column])))}\n`);
 }

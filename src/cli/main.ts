@@ -12,8 +12,16 @@ import { registerSourcesCommands } from './commands/sources.ts';
 export function buildProgram(): Command {
   const program = new Command('segmint')
     .description('Customer data and marketing automation: collect, unify, segment, automate, measure.')
-    .option('--db <path>', 'DuckDB store file (the embedded default)', process.env.SEGMINT_DB ?? DEFAULT_DUCKDB_PATH)
-    .option('--database-url <url>', 'PostgreSQL URL (overrides --db; default: DATABASE_URL)', process.env.DATABASE_URL)
+    .option(
+      '--db <path>',
+      'DuckDB store file (the embedded default)',
+      process.env.SEGMINT_DB ?? DEFAULT_DUCKDB_PATH,
+    )
+    .option(
+      '--database-url <url>',
+      'PostgreSQL URL (overrides --db; default: DATABASE_URL)',
+      process.env.DATABASE_URL,
+    )
     .showHelpAfterError()
     .exitOverride();
   registerServeCommand(program);
@@ -30,10 +38,13 @@ export async function runCli(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode;
     if (isSegmintError(error)) {
       process.stderr.write(`Error: ${error.message}\n`);
-      for (const detail of error.details.slice(0, 20)) process.stderr.write(`  ${detail.path}: ${detail.message}\n`);
+      for (const detail of error.details.slice(0, 20))
+        process.stderr.write(`  ${detail.path}: ${detail.message}\n`);
       return error.exitCode;
     }
-    process.stderr.write(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

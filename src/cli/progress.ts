@@ -20,7 +20,9 @@ export function createProgress(label: string, stream: NodeJS.WriteStream = proce
       const width = 24;
       bar = `[${'#'.repeat(Math.round(share * width)).padEnd(width, '.')}] ${(share * 100).toFixed(0).padStart(3)}% `;
     }
-    stream.write(`\r${label} ${bar}${done.toLocaleString('en-US')} (${rate.toLocaleString('en-US')}/s) ${note}\x1b[K`);
+    stream.write(
+      `\r${label} ${bar}${done.toLocaleString('en-US')} (${rate.toLocaleString('en-US')}/s) ${note}\x1b[K`,
+    );
   };
   return {
     update(done, total, note) {

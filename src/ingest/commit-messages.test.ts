@@ -11,7 +11,10 @@ async function commit(store: Store, messages: NormalizedMessage[]) {
 }
 
 async function profileOf(store: Store, kind: string, value: string): Promise<string | undefined> {
-  const rows = await store.query<{ profile_id: string }>('select profile_id from identities where kind = $1 and value = $2', [kind, value]);
+  const rows = await store.query<{ profile_id: string }>(
+    'select profile_id from identities where kind = $1 and value = $2',
+    [kind, value],
+  );
   return rows[0]?.profile_id;
 }
 
@@ -22,7 +25,8 @@ async function count(store: Store, sql: string, params: string[] = []): Promise<
 
 describeEachEngine('committing messages', (getStore) => {
   beforeEach(async () => {
-    for (const table of ['events', 'identities', 'profiles', 'profile_merges']) await getStore().execute(`delete from ${table}`);
+    for (const table of ['events', 'identities', 'profiles', 'profile_merges'])
+      await getStore().execute(`delete from ${table}`);
   });
 
   it('stores each messageId once, even when the same group is committed twice', async () => {
@@ -45,33 +49,52 @@ describeEachEngine('committing messages', (getStore) => {
       normalized({ type: 'page', anonymousId: 'anon-1', name: 'Pricing' }),
     ]);
     const anonymousProfile = await profileOf(store, 'anonymous_id', 'anon-1');
-    await commit(store, [normalized({ type: 'identify', anonymousId: 'anon-1', userId: 'u1', traits: { email: ' Ada@Example.com ', plan: 'pro' } })]);
+    await commit(store, [
+      normalized({
+        type: 'identify',
+        anonymousId: 'anon-1',
+        userId: 'u1',
+        traits: { email: ' Ada@Example.com ', plan: 'pro' },
+      }),
+    ]);
     const profile = await profileOf(store, 'user_id', 'u1');
     expect(profile).toBe(anonymousProfile);
     expect(await profileOf(store, 'email', 'ada@example.com')).toBe(profile);
     expect(await count(store, 'select count(*) as n from profiles')).toBe(1);
-    expect(await count(store, 'select count(*) as n from events where profile_id = $1', [profile ?? ''])).toBe(3);
+    expect(
+      await count(store, 'select count(*) as n from events where profile_id = $1', [profile ?? '']),
+    ).toBe(3);
   });
 
   it('merges a known user and an anonymous visitor when both existed before, and can undo it', async () => {
     const store = getStore();
-    await commit(store, [normalized({ type: 'identify', userId: 'u1', traits: { name: 'Ada', plan: 'pro' } })]);
+    await commit(store, [
+      normalized({ type: 'identify', userId: 'u1', traits: { name: 'Ada', plan: 'pro' } }),
+    ]);
     await commit(store, [normalized({ type: 'page', anonymousId: 'anon-9', name: 'Home' })]);
     const known = await profileOf(store, 'user_id', 'u1');
     const anonymous = await profileOf(store, 'anonymous_id', 'anon-9');
     expect(known).not.toBe(anonymous);
 
-    const result = await commit(store, [normalized({ type: 'track', userId: 'u1', anonymousId: 'anon-9', event: 'Signed In' })]);
+    const result = await commit(store, [
+      normalized({ type: 'track', userId: 'u1', anonymousId: 'anon-9', event: 'Signed In' }),
+    ]);
     expect(result.profilesMerged).toBe(1);
     expect(await profileOf(store, 'anonymous_id', 'anon-9')).toBe(known);
-    expect(await count(store, 'select count(*) as n from events where profile_id = $1', [known ?? ''])).toBe(3);
+    expect(await count(store, 'select count(*) as n from events where profile_id = $1', [known ?? ''])).toBe(
+      3,
+    );
     expect(await count(store, 'select count(*) as n from profiles')).toBe(1);
 
-    const [merge] = await store.query<{ id: string; from_profile_id: string }>('select id, from_profile_id from profile_merges');
+    const [merge] = await store.query<{ id: string; from_profile_id: string }>(
+      'select id, from_profile_id from profile_merges',
+    );
     expect(merge?.from_profile_id).toBe(anonymous);
     await store.transaction((tx) => unmergeProfile(tx, merge?.id ?? '', new Date()));
     expect(await profileOf(store, 'anonymous_id', 'anon-9')).toBe(anonymous);
-    expect(await count(store, 'select count(*) as n from events where profile_id = $1', [anonymous ?? ''])).toBe(1);
+    expect(
+      await count(store, 'select count(*) as n from events where profile_id = $1', [anonymous ?? '']),
+    ).toBe(1);
     expect(await count(store, 'select count(*) as n from profiles')).toBe(2);
   });
 
@@ -93,19 +116,37 @@ describeEachEngine('committing messages', (getStore) => {
     await commit(store, [normalized({ type: 'alias', userId: 'u7', previousId: 'old-id' })]);
     expect(await profileOf(store, 'user_id', 'u7')).toBe(await profileOf(store, 'anonymous_id', 'old-id'));
 
-    await commit(store, [normalized({ type: 'identify', anonymousId: 'phone', traits: { email: 'x@example.com' } })]);
-    await commit(store, [normalized({ type: 'identify', anonymousId: 'tablet', traits: { email: 'X@example.com' } })]);
-    expect(await profileOf(store, 'anonymous_id', 'phone')).toBe(await profileOf(store, 'anonymous_id', 'tablet'));
+    await commit(store, [
+      normalized({ type: 'identify', anonymousId: 'phone', traits: { email: 'x@example.com' } }),
+    ]);
+    await commit(store, [
+      normalized({ type: 'identify', anonymousId: 'tablet', traits: { email: 'X@example.com' } }),
+    ]);
+    expect(await profileOf(store, 'anonymous_id', 'phone')).toBe(
+      await profileOf(store, 'anonymous_id', 'tablet'),
+    );
   });
 
   it('applies identify traits in event-time order, later values winning', async () => {
     const store = getStore();
-    const later = normalized({ type: 'identify', userId: 'u1', traits: { plan: 'pro', city: 'Wien' }, timestamp: '2024-06-01T00:00:00Z' });
-    const earlier = normalized({ type: 'identify', userId: 'u1', traits: { plan: 'free', country: 'AT' }, timestamp: '2024-01-01T00:00:00Z' });
+    const later = normalized({
+      type: 'identify',
+      userId: 'u1',
+      traits: { plan: 'pro', city: 'Wien' },
+      timestamp: '2024-06-01T00:00:00Z',
+    });
+    const earlier = normalized({
+      type: 'identify',
+      userId: 'u1',
+      traits: { plan: 'free', country: 'AT' },
+      timestamp: '2024-01-01T00:00:00Z',
+    });
     await commit(store, [later, earlier]);
-    const rows = await store.query<{ traits: Record<string, unknown>; first_seen_at: Date; last_seen_at: Date }>(
-      'select traits, first_seen_at, last_seen_at from profiles',
-    );
+    const rows = await store.query<{
+      traits: Record<string, unknown>;
+      first_seen_at: Date;
+      last_seen_at: Date;
+    }>('select traits, first_seen_at, last_seen_at from profiles');
     expect(rows).toEqual([
       {
         traits: { plan: 'pro', city: 'Wien', country: 'AT' },
@@ -120,7 +161,14 @@ describeEachEngine('committing messages', (getStore) => {
     const messages: NormalizedMessage[] = [];
     for (let person = 0; person < 200; person++) {
       messages.push(normalized({ type: 'page', anonymousId: `a${person}` }));
-      messages.push(normalized({ type: 'identify', anonymousId: `a${person}`, userId: `u${person}`, traits: { n: person } }));
+      messages.push(
+        normalized({
+          type: 'identify',
+          anonymousId: `a${person}`,
+          userId: `u${person}`,
+          traits: { n: person },
+        }),
+      );
       messages.push(normalized({ type: 'track', userId: `u${person}`, event: 'purchase' }));
     }
     const result = await commit(store, messages);

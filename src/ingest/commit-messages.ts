@@ -55,7 +55,8 @@ export const EVENT_COLUMNS = [
 ] as const;
 
 function eventRow(message: NormalizedMessage, profileId: string): SqlValue[] {
-  const json = (value: Record<string, unknown> | null): string | null => (value ? JSON.stringify(value) : null);
+  const json = (value: Record<string, unknown> | null): string | null =>
+    value ? JSON.stringify(value) : null;
   return [
     message.messageId,
     profileId,
@@ -103,11 +104,15 @@ function uniqueByMessageId(messages: readonly NormalizedMessage[]): NormalizedMe
   return messages.filter((message) => !seen.has(message.messageId) && seen.add(message.messageId));
 }
 
-export async function commitMessages(tx: SqlExecutor, messages: readonly NormalizedMessage[]): Promise<CommitResult> {
+export async function commitMessages(
+  tx: SqlExecutor,
+  messages: readonly NormalizedMessage[],
+): Promise<CommitResult> {
   const unique = uniqueByMessageId(messages);
   const keys = new Map<string, IdentityKey>();
   for (const message of unique) {
-    for (const key of [...identityKeysOf(message), ...aliasCandidateKeys(message)]) keys.set(identityKeyString(key), key);
+    for (const key of [...identityKeysOf(message), ...aliasCandidateKeys(message)])
+      keys.set(identityKeyString(key), key);
   }
   const knownIdentities = await loadKnownIdentities(tx, [...keys.values()]);
   const storedProfiles = await loadProfiles(tx, [...new Set(knownIdentities.values())]);
@@ -177,7 +182,16 @@ export async function commitMessages(tx: SqlExecutor, messages: readonly Normali
     ['id', 'user_id', 'traits', 'computed', 'first_seen_at', 'last_seen_at', 'created_at', 'updated_at'],
     newProfiles.map((profile) => {
       const seen = seenById.get(profile.id) ?? { first: now, last: now };
-      return [profile.id, profile.userId, JSON.stringify(traitsById.get(profile.id) ?? {}), '{}', seen.first, seen.last, now, now];
+      return [
+        profile.id,
+        profile.userId,
+        JSON.stringify(traitsById.get(profile.id) ?? {}),
+        '{}',
+        seen.first,
+        seen.last,
+        now,
+        now,
+      ];
     }),
   );
   if (existingProfiles.length > 0) {

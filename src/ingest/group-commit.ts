@@ -46,7 +46,8 @@ export class GroupCommitter {
   }
 
   submit(messages: readonly NormalizedMessage[]): Promise<RequestCommitResult> {
-    if (this.closed) return Promise.reject(new Error('The ingestion queue is shutting down; retry the request.'));
+    if (this.closed)
+      return Promise.reject(new Error('The ingestion queue is shutting down; retry the request.'));
     return new Promise((resolve, reject) => {
       this.queue.push({ messages, resolve, reject });
       this.running ??= this.drain().finally(() => {

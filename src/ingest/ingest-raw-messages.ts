@@ -25,7 +25,13 @@ export async function ingestRawMessages(options: {
   onProgress?: (totals: IngestTotals) => void;
 }): Promise<IngestTotals> {
   const groupSize = options.groupSize ?? 10_000;
-  const totals: IngestTotals = { messages: 0, stored: 0, duplicates: 0, profilesCreated: 0, profilesMerged: 0 };
+  const totals: IngestTotals = {
+    messages: 0,
+    stored: 0,
+    duplicates: 0,
+    profilesCreated: 0,
+    profilesMerged: 0,
+  };
   let pending: NormalizedMessage[] = [];
   const flush = async () => {
     if (pending.length === 0) return;
@@ -41,9 +47,17 @@ export async function ingestRawMessages(options: {
   for await (const batch of options.batches) {
     for (const raw of batch) {
       const receivedAt = new Date();
-      const result = normalizeMessage(raw, { receivedAt, sourceId: options.sourceId ?? null, path: `message ${totals.messages + 1}` });
+      const result = normalizeMessage(raw, {
+        receivedAt,
+        sourceId: options.sourceId ?? null,
+        path: `message ${totals.messages + 1}`,
+      });
       if (!result.ok) {
-        throw new SegmintError('invalid_input', `Message ${totals.messages + 1} is invalid: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, result.errors);
+        throw new SegmintError(
+          'invalid_input',
+          `Message ${totals.messages + 1} is invalid: ${result.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+          result.errors,
+        );
       }
       pending.push(result.message);
       totals.messages += 1;

@@ -58,7 +58,10 @@ export function normalizeMessage(raw: unknown, context: NormalizeContext): Norma
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.error.issues.map((issue) => ({ path: issuePath(context.path, issue), message: issue.message })),
+      errors: parsed.error.issues.map((issue) => ({
+        path: issuePath(context.path, issue),
+        message: issue.message,
+      })),
     };
   }
   const message = parsed.data;

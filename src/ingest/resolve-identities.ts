@@ -12,12 +12,7 @@
  *   history moves needlessly; between two existing ones, the one with the user id survives, else the first seen.
  */
 import type { NormalizedMessage } from '../schema/messages.ts';
-import {
-  aliasCandidateKeys,
-  identityKeysOf,
-  identityKeyString,
-  type IdentityKey,
-} from './identity-keys.ts';
+import { aliasCandidateKeys, identityKeysOf, identityKeyString, type IdentityKey } from './identity-keys.ts';
 
 export interface ProfileState {
   id: string;
@@ -119,7 +114,10 @@ export function resolveIdentities(input: ResolutionInput): ResolutionPlan {
     }
     if (message.userId !== null && target.userId === null) target.userId = message.userId;
 
-    const unowned = [...keys, ...(aliasKeys.some((key) => ownerOf(key) !== undefined) ? [] : aliasKeys.slice(1))];
+    const unowned = [
+      ...keys,
+      ...(aliasKeys.some((key) => ownerOf(key) !== undefined) ? [] : aliasKeys.slice(1)),
+    ];
     for (const key of unowned) {
       if (ownerOf(key) !== undefined) continue;
       const text = identityKeyString(key);
@@ -132,7 +130,10 @@ export function resolveIdentities(input: ResolutionInput): ResolutionPlan {
   return {
     profileIdByMessage: profileIdByMessage.map(find),
     profiles: new Map([...states.values()].map((state) => [state.id, state])),
-    newIdentities: [...newKeys.entries()].map(([text, key]) => ({ ...key, profileId: find(owner.get(text) ?? '') })),
+    newIdentities: [...newKeys.entries()].map(([text, key]) => ({
+      ...key,
+      profileId: find(owner.get(text) ?? ''),
+    })),
     merges,
   };
 }

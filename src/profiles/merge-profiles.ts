@@ -68,7 +68,11 @@ export async function moveProfileData(tx: SqlExecutor, merge: MergeRecord): Prom
  * the events sent under those identities. Traits the surviving profile took over stay there (they may have been
  * updated since); a later merge involving the same identities must be undone first.
  */
-export async function unmergeProfile(tx: SqlExecutor, mergeId: string, now: Date): Promise<{ restored: string }> {
+export async function unmergeProfile(
+  tx: SqlExecutor,
+  mergeId: string,
+  now: Date,
+): Promise<{ restored: string }> {
   const [merge] = await tx.query<{
     from_profile_id: string;
     into_profile_id: string;
@@ -78,8 +82,16 @@ export async function unmergeProfile(tx: SqlExecutor, mergeId: string, now: Date
     from_first_seen_at: Date;
     reverted_at: Date | null;
   }>('select * from profile_merges where id = $1', [mergeId]);
-  if (!merge) throw new SegmintError('not_found', `No merge with id ${mergeId}. List merges with 'segmint profiles merges'.`);
-  if (merge.reverted_at) throw new SegmintError('conflict', `Merge ${mergeId} was already undone at ${merge.reverted_at.toISOString()}.`);
+  if (!merge)
+    throw new SegmintError(
+      'not_found',
+      `No merge with id ${mergeId}. List merges with 'segmint profiles merges'.`,
+    );
+  if (merge.reverted_at)
+    throw new SegmintError(
+      'conflict',
+      `Merge ${mergeId} was already undone at ${merge.reverted_at.toISOString()}.`,
+    );
   const kinds = merge.moved_identities.map((identity) => identity.kind);
   const values = merge.moved_identities.map((identity) => identity.value);
   const owners = await tx.query<{ profile_id: string }>(
@@ -89,12 +101,26 @@ export async function unmergeProfile(tx: SqlExecutor, mergeId: string, now: Date
     [kinds, values],
   );
   if (owners.some((owner) => owner.profile_id !== merge.into_profile_id)) {
-    throw new SegmintError('conflict', `The identities of merge ${mergeId} have moved on since; undo the later merges first.`);
+    throw new SegmintError(
+      'conflict',
+      `The identities of merge ${mergeId} have moved on since; undo the later merges first.`,
+    );
   }
   await tx.insertRows(
     'profiles',
     ['id', 'user_id', 'traits', 'computed', 'first_seen_at', 'last_seen_at', 'created_at', 'updated_at'],
-    [[merge.from_profile_id, merge.from_user_id, JSON.stringify(merge.from_traits), '{}', merge.from_first_seen_at, now, now, now]],
+    [
+      [
+        merge.from_profile_id,
+        merge.from_user_id,
+        JSON.stringify(merge.from_traits),
+        '{}',
+        merge.from_first_seen_at,
+        now,
+        now,
+        now,
+      ],
+    ],
   );
   await tx.execute(
     `update identities set profile_id = $1

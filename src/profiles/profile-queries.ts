@@ -48,7 +48,11 @@ function toSummary(row: ProfileRow): ProfileSummary {
 }
 
 /** Finds a profile by its id, or by any of its identities (user id, anonymous id, email). */
-export async function getProfile(store: Store, idOrIdentity: string, options: { events?: number } = {}): Promise<ProfileDetail> {
+export async function getProfile(
+  store: Store,
+  idOrIdentity: string,
+  options: { events?: number } = {},
+): Promise<ProfileDetail> {
   const [row] = await store.query<ProfileRow>(
     `select id, user_id, traits, computed, first_seen_at, last_seen_at from profiles
       where id = $1 or id in (select profile_id from identities where value = $1 or value = lower($1))
@@ -56,7 +60,10 @@ export async function getProfile(store: Store, idOrIdentity: string, options: { 
     [idOrIdentity.trim()],
   );
   if (!row) {
-    throw new SegmintError('not_found', `No profile with id, user id, anonymous id or email '${idOrIdentity}'. Try 'segmint profiles list --search …'.`);
+    throw new SegmintError(
+      'not_found',
+      `No profile with id, user id, anonymous id or email '${idOrIdentity}'. Try 'segmint profiles list --search …'.`,
+    );
   }
   const identities = await store.query<{ kind: string; value: string }>(
     'select kind, value from identities where profile_id = $1 order by kind, value',

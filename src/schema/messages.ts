@@ -19,16 +19,14 @@ const idSchema = z
   .transform((value) => String(value).trim())
   .pipe(z.string().min(1, 'must not be empty').max(512, 'must be at most 512 characters'));
 
-const isoDateSchema = z
-  .union([z.string(), z.date()])
-  .transform((value, ctx) => {
-    const date = value instanceof Date ? value : new Date(value);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'must be an ISO-8601 date-time' });
-      return z.NEVER;
-    }
-    return date;
-  });
+const isoDateSchema = z.union([z.string(), z.date()]).transform((value, ctx) => {
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: 'custom', message: 'must be an ISO-8601 date-time' });
+    return z.NEVER;
+  }
+  return date;
+});
 
 const commonFields = {
   messageId: idSchema.optional(),

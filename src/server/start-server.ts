@@ -27,7 +27,12 @@ export async function startServer(options: {
 }): Promise<RunningServer> {
   const adminKey = options.adminKey ?? `admin_${randomBytes(18).toString('base64url')}`;
   const committer = new GroupCommitter({ store: options.store });
-  const app = await buildServer({ store: options.store, committer, adminKey, logger: options.logger ?? false });
+  const app = await buildServer({
+    store: options.store,
+    committer,
+    adminKey,
+    logger: options.logger ?? false,
+  });
   try {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {

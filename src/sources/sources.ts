@@ -27,11 +27,17 @@ export function hashWriteKey(writeKey: string): string {
 export async function createSource(store: Store, name: string): Promise<Source & { writeKey: string }> {
   const parsedName = sourceNameSchema.safeParse(name);
   if (!parsedName.success) {
-    throw new SegmintError('invalid_input', `Invalid source name '${name}': ${parsedName.error.issues[0]?.message}`);
+    throw new SegmintError(
+      'invalid_input',
+      `Invalid source name '${name}': ${parsedName.error.issues[0]?.message}`,
+    );
   }
   const existing = await store.query('select id from sources where name = $1', [parsedName.data]);
   if (existing.length > 0) {
-    throw new SegmintError('conflict', `A source named '${parsedName.data}' exists already; pick another name.`);
+    throw new SegmintError(
+      'conflict',
+      `A source named '${parsedName.data}' exists already; pick another name.`,
+    );
   }
   const source = { id: randomUUID(), name: parsedName.data, createdAt: new Date() };
   const writeKey = `sk_${randomBytes(24).toString('base64url')}`;
@@ -64,7 +70,9 @@ export class WriteKeyResolver {
     const hash = hashWriteKey(writeKey);
     const cached = this.cache.get(hash);
     if (cached && cached.expiresAt > Date.now()) return cached.sourceId;
-    const rows = await this.store.query<{ id: string }>('select id from sources where write_key_hash = $1', [hash]);
+    const rows = await this.store.query<{ id: string }>('select id from sources where write_key_hash = $1', [
+      hash,
+    ]);
     const sourceId = rows[0]?.id ?? null;
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { sourceId, expiresAt: Date.now() + this.ttlMs });

@@ -20,10 +20,17 @@ describeEachEngine('store conformance', (getStore, engine) => {
       `select $1 as text, cast($2 as integer) as whole, cast($3 as double precision) as fraction,
               cast($4 as ${getStore().dialect.timestampType}) as at, cast($5 as boolean) as flag,
               cast('{"a":{"b":[1,2]}}' as ${getStore().dialect.jsonType}) as doc`,
-      ['héllo \' ; drop table events', 42, 2.5, at, true],
+      ["héllo ' ; drop table events", 42, 2.5, at, true],
     );
     expect(rows).toEqual([
-      { text: "héllo ' ; drop table events", whole: 42, fraction: 2.5, at, flag: true, doc: { a: { b: [1, 2] } } },
+      {
+        text: "héllo ' ; drop table events",
+        whole: 42,
+        fraction: 2.5,
+        at,
+        flag: true,
+        doc: { a: { b: [1, 2] } },
+      },
     ]);
   });
 
@@ -50,9 +57,15 @@ describeEachEngine('store conformance', (getStore, engine) => {
     const odd = ['a\u001fb', "it's", ''];
     const strings = await store.query<{ v: string }>('select unnest($1::varchar[]) as v', [odd]);
     expect(strings.map((row) => row.v)).toEqual(odd);
-    const none = await store.query<{ n: number }>('select count(*) as n from (select unnest($1::varchar[]) as v) t', [[]]);
+    const none = await store.query<{ n: number }>(
+      'select count(*) as n from (select unnest($1::varchar[]) as v) t',
+      [[]],
+    );
     expect(none).toEqual([{ n: 0 }]);
-    const numbers = await store.query<{ total: number }>('select sum(v) as total from (select unnest($1::double precision[]) as v) t', [[1.5, 2, -0.25]]);
+    const numbers = await store.query<{ total: number }>(
+      'select sum(v) as total from (select unnest($1::double precision[]) as v) t',
+      [[1.5, 2, -0.25]],
+    );
     expect(numbers).toEqual([{ total: 3.25 }]);
   });
 

@@ -11,7 +11,8 @@
  */
 import type { Dialect } from './dialect.ts';
 
-export type SqlValue = string | number | boolean | null | Date | bigint | readonly string[] | readonly number[];
+export type SqlValue =
+  string | number | boolean | null | Date | bigint | readonly string[] | readonly number[];
 
 export type Row = Record<string, unknown>;
 

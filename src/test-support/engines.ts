@@ -34,7 +34,10 @@ export async function openTestStore(engine: EngineName): Promise<Store> {
   return openStore({ databaseUrl: await createPostgresDatabase(clusterUrl) });
 }
 
-export function describeEachEngine(title: string, suite: (getStore: () => Store, engine: EngineName) => void): void {
+export function describeEachEngine(
+  title: string,
+  suite: (getStore: () => Store, engine: EngineName) => void,
+): void {
   for (const engine of ['duckdb', 'postgres'] as const) {
     const isAvailable = engine === 'duckdb' || inject('postgresUrl') !== '';
     if (!isAvailable) console.warn(`SKIPPED: "${title}" on PostgreSQL — no PostgreSQL server in this run.`);

@@ -26,7 +26,9 @@ export default function setup(project: TestProject): () => void {
   } catch (error) {
     const message = `PostgreSQL could not be started for the tests: ${(error as Error).message}`;
     if (process.env.CI === 'true') throw new Error(message, { cause: error });
-    console.warn(`${message}\nPostgreSQL tests are SKIPPED. Install Debian's 'postgresql' package to run them.`);
+    console.warn(
+      `${message}\nPostgreSQL tests are SKIPPED. Install Debian's 'postgresql' package to run them.`,
+    );
     project.provide('postgresUrl', '');
     return () => rmSync(dataDir, { recursive: true, force: true });
   }

@@ -20,17 +20,24 @@ describeEachEngine('Segment tracking API', (getStore) => {
   });
   afterAll(async () => app.close());
   beforeEach(async () => {
-    for (const table of ['events', 'identities', 'profiles', 'profile_merges']) await getStore().execute(`delete from ${table}`);
+    for (const table of ['events', 'identities', 'profiles', 'profile_merges'])
+      await getStore().execute(`delete from ${table}`);
   });
 
-  const post = (url: string, payload: unknown, key: string | null = writeKey, contentType = 'application/json') =>
+  const post = (
+    url: string,
+    payload: unknown,
+    key: string | null = writeKey,
+    contentType = 'application/json',
+  ) =>
     app.inject({
       method: 'POST',
       url,
       headers: { 'content-type': contentType, ...(key === null ? {} : { authorization: basic(key) }) },
       payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
     });
-  const eventCount = async () => (await getStore().query<{ n: number }>('select count(*) as n from events'))[0]?.n;
+  const eventCount = async () =>
+    (await getStore().query<{ n: number }>('select count(*) as n from events'))[0]?.n;
 
   it('rejects a wrong or missing write key with 401 and stores nothing', async () => {
     const message = { userId: 'u1', event: 'purchase' };
@@ -84,12 +91,23 @@ describeEachEngine('Segment tracking API', (getStore) => {
 
   it('limits batches to 500 KB and messages to 32 KB with a clear 400', async () => {
     const big = 'x'.repeat(31 * 1024);
-    const tooManyBytes = { batch: Array.from({ length: 17 }, (_, index) => ({ type: 'track', userId: `u${index}`, event: 'e', properties: { big } })) };
+    const tooManyBytes = {
+      batch: Array.from({ length: 17 }, (_, index) => ({
+        type: 'track',
+        userId: `u${index}`,
+        event: 'e',
+        properties: { big },
+      })),
+    };
     const oversizedBatch = await post('/v1/batch', tooManyBytes);
     expect(oversizedBatch.statusCode).toBe(400);
     expect(oversizedBatch.json().message).toMatch(/500 KB/);
 
-    const oversizedMessage = await post('/v1/track', { userId: 'u1', event: 'e', properties: { big: 'y'.repeat(33 * 1024) } });
+    const oversizedMessage = await post('/v1/track', {
+      userId: 'u1',
+      event: 'e',
+      properties: { big: 'y'.repeat(33 * 1024) },
+    });
     expect(oversizedMessage.statusCode).toBe(400);
     expect(oversizedMessage.json().message).toMatch(/32 KB/);
     expect(await eventCount()).toBe(0);
@@ -102,7 +120,12 @@ describeEachEngine('Segment tracking API', (getStore) => {
   });
 
   it('accepts text/plain bodies and a write key in the body, as analytics.js sends them', async () => {
-    const response = await post('/v1/track', { writeKey, anonymousId: 'a1', event: 'Clicked' }, null, 'text/plain');
+    const response = await post(
+      '/v1/track',
+      { writeKey, anonymousId: 'a1', event: 'Clicked' },
+      null,
+      'text/plain',
+    );
     expect(response.statusCode).toBe(200);
     expect(await eventCount()).toBe(1);
   });
@@ -114,7 +137,9 @@ describeEachEngine('Segment tracking API', (getStore) => {
     const before = Date.now();
     await post('/v1/batch', {
       sentAt: deviceNow.toISOString(),
-      batch: [{ type: 'track', messageId: 'skew', userId: 'u1', event: 'e', timestamp: eventTime.toISOString() }],
+      batch: [
+        { type: 'track', messageId: 'skew', userId: 'u1', event: 'e', timestamp: eventTime.toISOString() },
+      ],
     });
     const [row] = await getStore().query<{ occurred_at: Date }>('select occurred_at from events');
     const corrected = row?.occurred_at.getTime() ?? 0;
@@ -125,17 +150,27 @@ describeEachEngine('Segment tracking API', (getStore) => {
   it('ties anonymous page views and the later identify to one profile', async () => {
     await post('/v1/page', { anonymousId: 'visitor-1', name: 'Home' });
     await post('/v1/page', { anonymousId: 'visitor-1', name: 'Pricing' });
-    await post('/v1/identify', { anonymousId: 'visitor-1', userId: 'user-1', traits: { email: 'ada@example.com' } });
+    await post('/v1/identify', {
+      anonymousId: 'visitor-1',
+      userId: 'user-1',
+      traits: { email: 'ada@example.com' },
+    });
     const rows = await getStore().query<{ n: number }>('select count(distinct profile_id) as n from events');
     expect(rows).toEqual([{ n: 1 }]);
-    const profile = await app.inject({ url: '/api/profiles/ada@example.com', headers: { authorization: 'Bearer admin-secret' } });
+    const profile = await app.inject({
+      url: '/api/profiles/ada@example.com',
+      headers: { authorization: 'Bearer admin-secret' },
+    });
     expect(profile.statusCode).toBe(200);
     expect(profile.json().recentEvents).toHaveLength(3);
     expect(profile.json().userId).toBe('user-1');
   });
 
   it('refuses the management API without the admin key', async () => {
-    const response = await app.inject({ url: '/api/profiles', headers: { authorization: `Bearer ${writeKey}` } });
+    const response = await app.inject({
+      url: '/api/profiles',
+      headers: { authorization: `Bearer ${writeKey}` },
+    });
     expect(response.statusCode).toBe(401);
   });
 });

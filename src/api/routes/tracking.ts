@@ -18,10 +18,17 @@ export function registerTrackingRoutes(app: FastifyInstance, options: TrackingRo
   async function authenticate(request: FastifyRequest): Promise<string> {
     const writeKey = writeKeyFrom(request.headers.authorization, request.body);
     if (!writeKey) {
-      throw new SegmintError('unauthorized', 'Missing write key: send it as the HTTP Basic username (Authorization: Basic base64("WRITE_KEY:")).');
+      throw new SegmintError(
+        'unauthorized',
+        'Missing write key: send it as the HTTP Basic username (Authorization: Basic base64("WRITE_KEY:")).',
+      );
     }
     const sourceId = await options.writeKeys.resolve(writeKey);
-    if (!sourceId) throw new SegmintError('unauthorized', 'Unknown write key. Create one with `segmint sources create NAME`.');
+    if (!sourceId)
+      throw new SegmintError(
+        'unauthorized',
+        'Unknown write key. Create one with `segmint sources create NAME`.',
+      );
     return sourceId;
   }
 

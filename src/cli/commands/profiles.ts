@@ -12,22 +12,32 @@ export function registerProfilesCommands(program: Command): void {
     .option('--events <n>', 'how many recent events', '20')
     .option('--json', 'print JSON')
     .action(async (id: string, options: { events: string; json?: boolean }, command: Command) => {
-      const profile = await withStore(command, (store) => getProfile(store, id, { events: Number(options.events) }));
+      const profile = await withStore(command, (store) =>
+        getProfile(store, id, { events: Number(options.events) }),
+      );
       if (options.json) return printJson(profile);
       process.stdout.write(
         `Profile ${profile.id}${profile.userId ? ` (user ${profile.userId})` : ' (anonymous)'}\n` +
           `First seen ${profile.firstSeenAt.toISOString()}, last seen ${profile.lastSeenAt.toISOString()}\n\nIdentities:\n`,
       );
-      for (const identity of profile.identities) process.stdout.write(`  ${identity.kind.padEnd(13)} ${identity.value}\n`);
+      for (const identity of profile.identities)
+        process.stdout.write(`  ${identity.kind.padEnd(13)} ${identity.value}\n`);
       process.stdout.write('\nTraits:\n');
-      for (const [key, value] of Object.entries(profile.traits)) process.stdout.write(`  ${key.padEnd(20)} ${JSON.stringify(value)}\n`);
+      for (const [key, value] of Object.entries(profile.traits))
+        process.stdout.write(`  ${key.padEnd(20)} ${JSON.stringify(value)}\n`);
       if (Object.keys(profile.computed).length > 0) {
         process.stdout.write('\nComputed traits:\n');
-        for (const [key, value] of Object.entries(profile.computed)) process.stdout.write(`  ${key.padEnd(20)} ${JSON.stringify(value)}\n`);
+        for (const [key, value] of Object.entries(profile.computed))
+          process.stdout.write(`  ${key.padEnd(20)} ${JSON.stringify(value)}\n`);
       }
       process.stdout.write('\nLatest events:\n');
       printTable(
-        profile.recentEvents.map((event) => ({ at: event.occurredAt, type: event.type, event: event.event ?? event.name, properties: event.properties })),
+        profile.recentEvents.map((event) => ({
+          at: event.occurredAt,
+          type: event.type,
+          event: event.event ?? event.name,
+          properties: event.properties,
+        })),
         ['at', 'type', 'event', 'properties'],
       );
     });
@@ -39,17 +49,29 @@ export function registerProfilesCommands(program: Command): void {
     .option('--limit <n>', 'page size (max 500)', '20')
     .option('--offset <n>', 'rows to skip', '0')
     .option('--json', 'print JSON')
-    .action(async (options: { search?: string; limit: string; offset: string; json?: boolean }, command: Command) => {
-      const page = await withStore(command, (store) =>
-        listProfiles(store, { search: options.search, limit: Number(options.limit), offset: Number(options.offset) }),
-      );
-      if (options.json) return printJson(page);
-      printTable(
-        page.profiles.map((profile) => ({ ...profile, name: [profile.traits.first_name, profile.traits.last_name].filter(Boolean).join(' ') })),
-        ['id', 'userId', 'email', 'name', 'lastSeenAt'],
-      );
-      process.stdout.write(`${page.profiles.length} of ${page.total} profiles\n`);
-    });
+    .action(
+      async (
+        options: { search?: string; limit: string; offset: string; json?: boolean },
+        command: Command,
+      ) => {
+        const page = await withStore(command, (store) =>
+          listProfiles(store, {
+            search: options.search,
+            limit: Number(options.limit),
+            offset: Number(options.offset),
+          }),
+        );
+        if (options.json) return printJson(page);
+        printTable(
+          page.profiles.map((profile) => ({
+            ...profile,
+            name: [profile.traits.first_name, profile.traits.last_name].filter(Boolean).join(' '),
+          })),
+          ['id', 'userId', 'email', 'name', 'lastSeenAt'],
+        );
+        process.stdout.write(`${page.profiles.length} of ${page.total} profiles\n`);
+      },
+    );
 
   profiles
     .command('merges')
@@ -72,7 +94,9 @@ export function registerProfilesCommands(program: Command): void {
     .command('unmerge <mergeId>')
     .description('Undo a merge: restore the merged-away profile with its identities and events')
     .action(async (mergeId: string, _options: unknown, command: Command) => {
-      const result = await withStore(command, (store) => store.transaction((tx) => unmergeProfile(tx, mergeId, new Date())));
+      const result = await withStore(command, (store) =>
+        store.transaction((tx) => unmergeProfile(tx, mergeId, new Date())),
+      );
       process.stdout.write(`Restored profile ${result.restored}.\n`);
     });
 }

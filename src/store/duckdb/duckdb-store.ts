@@ -34,7 +34,11 @@ async function runQuery<T extends Row>(
 function createExecutor(connection: DuckDBConnection): SqlExecutor {
   const stagingTables = new Set<string>();
 
-  async function appendRows(table: string, rows: readonly (readonly SqlValue[])[], catalog?: string): Promise<void> {
+  async function appendRows(
+    table: string,
+    rows: readonly (readonly SqlValue[])[],
+    catalog?: string,
+  ): Promise<void> {
     const appender = await connection.createAppender(table, catalog ? 'main' : null, catalog ?? null);
     try {
       for (const row of rows) {
@@ -67,7 +71,9 @@ function createExecutor(connection: DuckDBConnection): SqlExecutor {
       const staging = `staging_${table}`;
       const columnList = columns.join(', ');
       if (!stagingTables.has(staging)) {
-        await connection.run(`create or replace temp table ${staging} as select ${columnList} from ${table} limit 0`);
+        await connection.run(
+          `create or replace temp table ${staging} as select ${columnList} from ${table} limit 0`,
+        );
         stagingTables.add(staging);
       }
       await connection.run(`delete from temp.main.${staging}`);

@@ -36,20 +36,23 @@ export function rewriteListParameters(
 ): { sql: string; params: readonly SqlValue[] } {
   if (!params.some((param) => Array.isArray(param))) return { sql, params };
   const rewritten = [...params];
-  const text = sql.replace(/\$(\d+)::(varchar|double precision)\[\]/g, (match, position: string, type: string) => {
-    const index = Number(position) - 1;
-    const value = params[index];
-    if (!Array.isArray(value)) return match;
-    // Empty lists keep the typed-list binding: a string would split into one empty element.
-    if (value.length === 0) return match;
-    if (type === 'varchar') {
-      if (value.some((item) => String(item).includes(LIST_SEPARATOR))) return match;
-      rewritten[index] = value.join(LIST_SEPARATOR);
-      return `string_split($${position}, chr(31))`;
-    }
-    rewritten[index] = value.join(',');
-    return `cast(string_split($${position}, ',') as double[])`;
-  });
+  const text = sql.replace(
+    /\$(\d+)::(varchar|double precision)\[\]/g,
+    (match, position: string, type: string) => {
+      const index = Number(position) - 1;
+      const value = params[index];
+      if (!Array.isArray(value)) return match;
+      // Empty lists keep the typed-list binding: a string would split into one empty element.
+      if (value.length === 0) return match;
+      if (type === 'varchar') {
+        if (value.some((item) => String(item).includes(LIST_SEPARATOR))) return match;
+        rewritten[index] = value.join(LIST_SEPARATOR);
+        return `string_split($${position}, chr(31))`;
+      }
+      rewritten[index] = value.join(',');
+      return `cast(string_split($${position}, ',') as double[])`;
+    },
+  );
   return { sql: text, params: rewritten };
 }
 
@@ -100,7 +103,9 @@ export function appendValue(appender: DuckDBAppender, value: SqlValue): void {
 /** Plain JS values for result rows: safe integers as numbers, JSON columns parsed. */
 export function fromDuckDbValue(value: unknown, isJson: boolean): unknown {
   if (typeof value === 'bigint') {
-    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value;
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
+      ? Number(value)
+      : value;
   }
   if (isJson && typeof value === 'string') return JSON.parse(value) as unknown;
   return value;
