@@ -13,6 +13,12 @@ export interface Dialect {
   jsonText(column: string, path: readonly string[]): string;
   /** An interval of `daysParam` (a placeholder or number expression) days. */
   daysInterval(daysExpression: string): string;
+  /** A JSON object built from SQL expressions: `jsonObject([['r', 's.r'], …])`. Keys are quoted literals. */
+  jsonObject(entries: readonly (readonly [string, string])[]): string;
+  /** `column` with `key` set to the JSON value `valueExpression` (other keys kept). */
+  jsonWithKey(column: string, key: string, valueExpression: string): string;
+  /** `column` without `key`. */
+  jsonWithoutKey(column: string, key: string): string;
   /** Cast a text expression to double, null when it is not a number (no error). */
   tryCastDouble(expression: string): string;
   /** Cast a text expression to timestamp, null when it is not a date (no error). */
@@ -38,6 +44,12 @@ export const duckdbDialect: Dialect = {
   fromEpochMillis: (expression) => `make_timestamp(cast(${expression} * 1000 as bigint))`,
   jsonText: jsonPathText,
   daysInterval: (days) => `to_days(cast(${days} as integer))`,
+  jsonObject: (entries) =>
+    `json_object(${entries.map(([key, value]) => `${quoteJsonKey(key)}, ${value}`).join(', ')})`,
+  // RFC 7396 merge patch: the new value replaces the key (objects merge key by key; writers send whole objects).
+  jsonWithKey: (column, key, value) =>
+    `json_merge_patch(${column}, json_object(${quoteJsonKey(key)}, ${value}))`,
+  jsonWithoutKey: (column, key) => `json_merge_patch(${column}, json_object(${quoteJsonKey(key)}, null))`,
   tryCastDouble: (expression) => `try_cast(${expression} as double)`,
   tryCastTimestamp: (expression) => `try_cast(${expression} as timestamp)`,
 };
@@ -49,6 +61,10 @@ export const postgresDialect: Dialect = {
   fromEpochMillis: (expression) => `to_timestamp(${expression} / 1000.0)`,
   jsonText: jsonPathText,
   daysInterval: (days) => `make_interval(days => cast(${days} as integer))`,
+  jsonObject: (entries) =>
+    `jsonb_build_object(${entries.map(([key, value]) => `${quoteJsonKey(key)}, ${value}`).join(', ')})`,
+  jsonWithKey: (column, key, value) => `(${column} || jsonb_build_object(${quoteJsonKey(key)}, ${value}))`,
+  jsonWithoutKey: (column, key) => `(${column} - ${quoteJsonKey(key)})`,
   tryCastDouble: (expression) =>
     `(case when ${expression} ~ '^\\s*[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?\\s*$' then cast(${expression} as double precision) end)`,
   tryCastTimestamp: (expression) => `segmint_try_timestamp(${expression})`,
