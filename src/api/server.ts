@@ -49,13 +49,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
         .send({ error: 'invalid_input', message: fastifyError.message, details: [] });
     }
     request.log.error(error);
-    return reply
-      .status(500)
-      .send({
-        error: 'internal',
-        message: 'Internal error; the request changed nothing. Retry, and report it if it persists.',
-        details: [],
-      });
+    return reply.status(500).send({
+      error: 'internal',
+      message: 'Internal error; the request changed nothing. Retry, and report it if it persists.',
+      details: [],
+    });
   });
 
   app.get('/health', async () => ({ status: 'ok' }));

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { isSegmintError } from '../errors.ts';
 import { DEFAULT_DUCKDB_PATH } from '../store/open-store.ts';
+import { registerAnalyticsCommands } from './commands/analytics.ts';
 import { registerProfilesCommands } from './commands/profiles.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSourcesCommands } from './commands/sources.ts';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerProfilesCommands(program);
   registerSourcesCommands(program);
+  registerAnalyticsCommands(program);
   return program;
 }
 

@@ -3,6 +3,7 @@
  * they were first seen), and for each later month the share of the cohort active in it.
  */
 import { z } from 'zod';
+import { parseOrThrow } from '../../schema/parse-or-throw.ts';
 import type { Store } from '../../store/store.ts';
 
 export const cohortOptionsSchema = z.object({
@@ -26,7 +27,7 @@ export interface Cohort {
 }
 
 export async function computeCohorts(store: Store, input: CohortOptions = {}): Promise<Cohort[]> {
-  const options = cohortOptionsSchema.parse(input);
+  const options = parseOrThrow(cohortOptionsSchema, input, 'options');
   const cohortSource =
     options.by === 'first-purchase'
       ? 'select profile_id, min(month) as cohort from activity group by profile_id'

@@ -10,6 +10,7 @@
  * non-numeric amount count as 0; only events strictly before the snapshot count.
  */
 import { z } from 'zod';
+import { parseOrThrow } from '../../schema/parse-or-throw.ts';
 import type { SqlExecutor, Store } from '../../store/store.ts';
 import { rfmSegmentSql, type RfmSegment } from './rfm-segments.ts';
 
@@ -81,7 +82,7 @@ export interface RfmResult {
 
 /** Computes RFM and stores it on every profile (profiles without a conversion lose any earlier `rfm`). */
 export async function computeRfm(store: Store, input: RfmOptions = {}): Promise<RfmResult> {
-  const options = rfmOptionsSchema.parse(input);
+  const options = parseOrThrow(rfmOptionsSchema, input, 'options');
   const asOf = await resolveAsOf(store, options);
   if (!asOf) return { asOf: null, options, rows: [] };
   const rows = await store.transaction(async (tx) => {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { getProfile, listProfiles, listProfilesOptionsSchema } from '../../profiles/profile-queries.ts';
 import type { Store } from '../../store/store.ts';
-import { parseOrThrow } from '../parse-or-throw.ts';
+import { parseOrThrow } from '../../schema/parse-or-throw.ts';
 
 export function registerProfileRoutes(app: FastifyInstance, options: { store: Store }): void {
   app.get('/api/profiles', async (request) =>
