@@ -9,6 +9,7 @@ import type { GroupCommitter } from '../ingest/group-commit.ts';
 import { WriteKeyResolver } from '../sources/sources.ts';
 import type { Store } from '../store/store.ts';
 import { registerJsonBodyParser } from './json-body.ts';
+import { registerAnalyticsRoutes } from './routes/analytics.ts';
 import { registerProfileRoutes } from './routes/profiles.ts';
 import { registerTrackingRoutes } from './routes/tracking.ts';
 
@@ -83,6 +84,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       }
     });
     registerProfileRoutes(admin, { store: options.store });
+    registerAnalyticsRoutes(admin, { store: options.store });
   });
 
   return app;
