@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { isSegmintError } from '../errors.ts';
 import { DEFAULT_DUCKDB_PATH } from '../store/open-store.ts';
 import { registerAnalyticsCommands } from './commands/analytics.ts';
+import { registerDemoCommand } from './commands/demo.ts';
+import { registerGenerateCommand } from './commands/generate.ts';
 import { registerProfilesCommands } from './commands/profiles.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSourcesCommands } from './commands/sources.ts';
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerServeCommand(program);
+  registerDemoCommand(program);
+  registerGenerateCommand(program);
   registerProfilesCommands(program);
   registerSourcesCommands(program);
   registerAnalyticsCommands(program);

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SegmintError } from '../errors.ts';
 import type { Store } from './store.ts';
 
 const migrationsRoot = join(import.meta.dirname, 'migrations');
@@ -35,7 +36,14 @@ export async function applyMigrations(options: {
       await options.lock?.();
       const rows = await tx.query('select name from schema_migrations where name = $1', [migration.name]);
       if (rows.length > 0) return true;
-      await options.runScript(migration.sql);
+      try {
+        await options.runScript(migration.sql);
+      } catch (error) {
+        throw new SegmintError(
+          'store_unavailable',
+          `Migration ${options.engine}/${migration.name}.sql failed, so the store was left at the previous version: ${(error as Error).message}`,
+        );
+      }
       await tx.execute('insert into schema_migrations (name, applied_at) values ($1, $2)', [
         migration.name,
         new Date(),
