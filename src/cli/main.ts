@@ -55,6 +55,12 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
+// `segmint … | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const isEntryPoint = process.argv[1] !== undefined && /segmint(\.js)?$|main\.ts$/.test(process.argv[1]);
 if (isEntryPoint) {
   const code = await runCli(process.argv);
