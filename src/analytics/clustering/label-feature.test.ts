@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { labelFeature } from './label-feature.ts';
+
+describe('labelFeature', () => {
+  it.each([
+    ['annual_income', 'annual income'],
+    ['Annual_Income(k$)', 'annual income'],
+    ['Spending Score (1-100)', 'spending score'],
+    ['daysSinceLastOrder', 'days since last order'],
+    ['order-count', 'order count'],
+    ['avgOrderValueEUR', 'avg order value EUR'],
+    ['RFM_score', 'RFM score'],
+    ['age', 'age'],
+    ['(weird)', '(weird)'],
+  ])('%s → "%s"', (name, label) => {
+    expect(labelFeature(name)).toBe(label);
+  });
+});
