@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { isSegmintError } from '../errors.ts';
 import { DEFAULT_DUCKDB_PATH } from '../store/open-store.ts';
-import { registerAnalyticsCommands } from './commands/analytics.ts';
+import { registerAnalyticsCommands, registerClusterCommand } from './commands/analytics.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerGenerateCommand } from './commands/generate.ts';
 import { registerProfilesCommands } from './commands/profiles.ts';
@@ -33,6 +33,7 @@ export function buildProgram(): Command {
   registerProfilesCommands(program);
   registerSourcesCommands(program);
   registerAnalyticsCommands(program);
+  registerClusterCommand(program);
   return program;
 }
 

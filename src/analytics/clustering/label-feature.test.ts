@@ -11,6 +11,9 @@ describe('labelFeature', () => {
     ['avgOrderValueEUR', 'avg order value EUR'],
     ['RFM_score', 'RFM score'],
     ['age', 'age'],
+    ['traits.annual_income', 'annual income'],
+    ['computed.rfm.monetary', 'rfm monetary'],
+    ['rfm.recency_days', 'rfm recency days'],
     ['(weird)', '(weird)'],
   ])('%s → "%s"', (name, label) => {
     expect(labelFeature(name)).toBe(label);

@@ -2,10 +2,13 @@
  * Turns a column or trait name into words for descriptions: `annual_income` → "annual income",
  * `daysSinceLastOrder` → "days since last order", `order-count` → "order count". Units in brackets are dropped
  * (`Spending_Score(1-100)` → "spending score"): a description says high or low, not how much. Acronyms stay as
- * written (`avgOrderValueEUR` → "avg order value EUR").
+ * written (`avgOrderValueEUR` → "avg order value EUR"). A path to a stored trait is named by its leaf
+ * (`traits.annual_income` → "annual income"), except for RFM, where the prefix matters (`rfm.recency_days` →
+ * "rfm recency days").
  */
 export function labelFeature(name: string): string {
-  const words = name.replace(/\s*[([{][^)\]}]*[)\]}]\s*/g, ' ').trim();
+  const leaf = name.replace(/^(traits|computed)\./, '').replaceAll('.', ' ');
+  const words = leaf.replace(/\s*[([{][^)\]}]*[)\]}]\s*/g, ' ').trim();
   return (words === '' ? name : words)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2') // camelCase boundaries
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2') // an acronym followed by a word: "EURValue" → "EUR Value"

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { clusterStoredProfiles } from '../../analytics/clustering/cluster-stored-profiles.ts';
 import { cohortOptionsSchema, computeCohorts } from '../../analytics/cohorts/compute-cohorts.ts';
 import { parseOrThrow } from '../../schema/parse-or-throw.ts';
 import { computeRfm, summarizeRfm } from '../../analytics/rfm/compute-rfm.ts';
@@ -103,6 +104,70 @@ export function registerAnalyticsCommands(program: Command): void {
             ),
           })),
           columns,
+        );
+      },
+    );
+}
+
+export function registerClusterCommand(program: Command): void {
+  program
+    .command('cluster')
+    .description(
+      'k-means on numeric traits/computed traits (standardised); stores computed.cluster on profiles',
+    )
+    .requiredOption(
+      '--features <names>',
+      'comma-separated traits or computed traits, e.g. annual_income,rfm.monetary',
+    )
+    .option('--k <k>', "number of clusters, or 'auto' (silhouette, elbow shown)", 'auto')
+    .option('--seed <n>', 'random seed', '0')
+    .option('--json', 'print JSON')
+    .action(
+      async (options: { features: string; k: string; seed: string; json?: boolean }, command: Command) => {
+        const result = await withStore(command, (store) =>
+          clusterStoredProfiles(store, {
+            features: options.features.split(','),
+            k: options.k,
+            seed: options.seed,
+          }),
+        );
+        if (options.json) {
+          return printJson({
+            k: result.k,
+            profiles: result.profiles,
+            skipped: result.skipped,
+            silhouette: result.silhouette,
+            selection: result.selection,
+            clusters: result.clusters,
+          });
+        }
+        process.stdout.write(
+          `${result.k} clusters over ${result.profiles} profiles (${result.skipped} skipped: a feature missing)` +
+            `${result.silhouette === null ? '' : `, silhouette ${result.silhouette.toFixed(2)}`}\n`,
+        );
+        if (result.selection) {
+          process.stdout.write(`${result.selection.reason}\n\n`);
+          printTable(
+            result.selection.candidates.map((candidate) => ({
+              k: candidate.k,
+              inertia: round(candidate.inertia, 1),
+              silhouette: candidate.silhouette === null ? '' : round(candidate.silhouette, 3),
+            })),
+            ['k', 'inertia', 'silhouette'],
+          );
+        }
+        process.stdout.write('\n');
+        printTable(
+          result.clusters.map((cluster) => ({
+            cluster: cluster.cluster,
+            size: cluster.size,
+            share: `${(cluster.share * 100).toFixed(1)}%`,
+            ...Object.fromEntries(
+              cluster.features.map((feature) => [feature.name, round(feature.centroid, 2)]),
+            ),
+            description: cluster.description,
+          })),
+          ['cluster', 'size', 'share', ...options.features.split(','), 'description'],
         );
       },
     );

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { openStore } from '../../store/open-store.ts';
-import { closeOnSignals, startServer } from '../../server/start-server.ts';
+import { closeOnSignals, parsePort, startServer } from '../../server/start-server.ts';
 import { globalOptions } from '../context.ts';
 
 export function registerServeCommand(program: Command): void {
@@ -17,10 +17,11 @@ export function registerServeCommand(program: Command): void {
     .action(
       async (options: { port: string; host: string; adminKey?: string; log?: boolean }, command: Command) => {
         const global = globalOptions(command);
+        const port = parsePort(options.port);
         const store = await openStore({ databaseUrl: global.databaseUrl, duckdbPath: global.db });
         const server = await startServer({
           store,
-          port: Number(options.port),
+          port,
           host: options.host,
           adminKey: options.adminKey ?? process.env.SEGMINT_ADMIN_KEY,
           logger: options.log ?? false,
