@@ -109,6 +109,9 @@ export async function openDuckDbStore(options: { path: string }): Promise<Store>
     throw describeOpenError(options.path, error);
   }
   const writer = await instance.connect();
+  // Timestamps are UTC everywhere; casts between text, timestamptz and timestamp must not depend on the
+  // machine's zone.
+  await writer.run("set global TimeZone = 'UTC'");
   const reader = await instance.connect();
   const writerExecutor = createExecutor(writer);
   const mutex = new AsyncMutex();
