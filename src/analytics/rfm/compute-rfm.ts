@@ -33,7 +33,8 @@ export interface RfmRow {
   segment: RfmSegment;
 }
 
-function scoredRfmSql(executor: SqlExecutor, options: z.output<typeof rfmOptionsSchema>): string {
+/** The scoring query (params: $1 event name, $2 snapshot); exported for the benchmark. */
+export function scoredRfmSql(executor: SqlExecutor, options: z.output<typeof rfmOptionsSchema>): string {
   const { dialect } = executor;
   const amount = `coalesce(${dialect.tryCastDouble(dialect.jsonText('properties', [options.amountProperty]))}, 0)`;
   const order = options.orderProperty
