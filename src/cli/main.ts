@@ -6,9 +6,13 @@ import { Command, CommanderError } from 'commander';
 import { isSegmintError } from '../errors.ts';
 import { DEFAULT_DUCKDB_PATH } from '../store/open-store.ts';
 import { registerAnalyticsCommands, registerClusterCommand } from './commands/analytics.ts';
+import { registerChurnCommands } from './commands/churn.ts';
+import { registerClvCommands } from './commands/clv.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerGenerateCommand } from './commands/generate.ts';
+import { registerImportCommands } from './commands/import.ts';
 import { registerProfilesCommands } from './commands/profiles.ts';
+import { registerRecommendCommands } from './commands/recommend.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSourcesCommands } from './commands/sources.ts';
 
@@ -30,9 +34,13 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerDemoCommand(program);
   registerGenerateCommand(program);
+  registerImportCommands(program);
   registerProfilesCommands(program);
   registerSourcesCommands(program);
   registerAnalyticsCommands(program);
+  registerClvCommands(program);
+  registerChurnCommands(program);
+  registerRecommendCommands(program);
   registerClusterCommand(program);
   return program;
 }
