@@ -4,6 +4,9 @@
  * the server's (parse, validate, resolve identities, group commit), not the load generator's.
  */
 import { execFileSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { importEvents } from '../src/ingest/import/index.ts';
 import { join, resolve } from 'node:path';
 import { openStore } from '../src/store/open-store.ts';
 import { createSource } from '../src/sources/sources.ts';
@@ -100,6 +103,45 @@ async function measureEngine(options: {
   }
 }
 
+/** Writes a purchases CSV (order_id,user_id,timestamp,amount,product_id,category) of `rows` rows. */
+async function writePurchasesCsv(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  out.write('order_id,user_id,timestamp,amount,product_id,category\n');
+  const start = Date.UTC(2024, 0, 1);
+  for (let index = 0; index < rows; index++) {
+    const line = `o${index},u${index % Math.max(1, rows / 10)},${new Date(start + index * 60_000).toISOString()},${((index % 500) + 0.99).toFixed(2)},sku-${index % 300},books\n`;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+async function measureCsvImport(
+  workDir: string,
+  rows: number,
+): Promise<{ rowsPerSecond: number; seconds: number }> {
+  const csv = join(workDir, 'purchases.csv');
+  await writePurchasesCsv(csv, rows);
+  const store = await openStore({ duckdbPath: join(workDir, 'import.duckdb') });
+  try {
+    const started = performance.now();
+    const summary = await importEvents({
+      store,
+      file: csv,
+      event: 'purchase',
+      idColumn: 'user_id',
+      timestampColumn: 'timestamp',
+      amountColumn: 'amount',
+      messageIdColumn: 'order_id',
+    });
+    const seconds = (performance.now() - started) / 1000;
+    if (summary.imported !== rows) throw new Error(`imported ${summary.imported} of ${rows} rows`);
+    return { rowsPerSecond: rows / seconds, seconds };
+  } finally {
+    await store.close();
+  }
+}
+
 const benchmark: Benchmark = async ({ quick, workDir, log }) => {
   const events = quick ? 50_000 : 300_000;
   const runs = quick ? 1 : 3;
@@ -139,8 +181,12 @@ const benchmark: Benchmark = async ({ quick, workDir, log }) => {
     log(`PostgreSQL skipped: ${(error as Error).message}`);
   }
 
+  const csvRows = quick ? 100_000 : 500_000;
+  log(`CSV import: ${csvRows} rows`);
+  const csvImport = await measureCsvImport(workDir, csvRows);
+
   return {
-    title: 'Ingestion: events/s through POST /v1/batch',
+    title: 'Ingestion: events/s through POST /v1/batch, rows/s for CSV import',
     markdown: [
       `${events.toLocaleString('en-US')} track events per run (${BATCH_SIZE} per batch, ~${Math.round(events / 20).toLocaleString('en-US')} customers), ` +
         `${CLIENTS} concurrent keep-alive clients, \`segmint serve\` in a child process on the same 2-core machine (clients and server share the cores). ` +
@@ -150,6 +196,9 @@ const benchmark: Benchmark = async ({ quick, workDir, log }) => {
       '|---|---|---|---|',
       `| DuckDB (embedded, default) | ${Math.round(duck.rate).toLocaleString('en-US')} | ${duck.p99.toFixed(0)} | 1.00× |`,
       postgresLine,
+      '',
+      `CSV import (\`segmint import events\`, DuckDB, one transaction, cleansing + dedupe + identity resolution): ` +
+        `${csvRows.toLocaleString('en-US')} rows in ${csvImport.seconds.toFixed(1)} s = **${Math.round(csvImport.rowsPerSecond).toLocaleString('en-US')} rows/s** (one run).`,
     ].join('\n'),
   };
 };
