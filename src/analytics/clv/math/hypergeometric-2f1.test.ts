@@ -17,6 +17,32 @@ const MPMATH_VALUES: readonly [string, number, number, number, number, number][]
   ['all parameters negative', -0.5, -1.7, -2.3, 0.75, 0.7354375287616995],
   ['large parameters near 1', 10.243, 12.426, 12.219, 0.99, 7.65169220737264e20],
   ['very large parameters', 50.243, 52.426, 52.219, 0.9, 2.7981010719674782e50],
+  // BG/NBD's 2F1(a+b−1−r, a−1; a+b+x−1; z) with b ≈ 73, where the 1 − z connection formula cancels.
+  [
+    'BG/NBD with large b, x = 0',
+    75.69073600425604,
+    3.622950210853298,
+    76.38224772287339,
+    0.55,
+    17.36453693234875,
+  ],
+  [
+    'BG/NBD with large b, x = 10',
+    75.69073600425604,
+    3.622950210853298,
+    86.38224772287339,
+    0.7,
+    32.31674474537194,
+  ],
+  // a → 0, b → 10⁶ (nobody drops out, Online Retail): the connection formula's series would not converge.
+  [
+    'BG/NBD with a → 0',
+    1145353.9959272195,
+    -0.9999999979046208,
+    1145354.740353283,
+    0.6059781777780999,
+    0.39402221684781674,
+  ],
   ['z = 1 − 10⁻⁶, large c', 1.976, -0.207, 202.219, 0.999999, 0.997965400230562],
   ['c − a − b = 0 (logarithmic case)', 0.3, 0.2, 0.5, 0.95, 1.3739448155973972],
   ['c − a − b = 1', 0.3, 0.2, 1.5, 0.95, 1.0644141170004762],

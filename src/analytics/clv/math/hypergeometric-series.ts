@@ -1,6 +1,7 @@
 /**
- * The raw series that the Gauss hypergeometric function is assembled from. They are only called where they
- * converge quickly: |z| ≤ 1/2 (see hypergeometric-2f1.ts for the transformations that get there).
+ * The raw series that the Gauss hypergeometric function is assembled from. They are called where they converge
+ * quickly: |z| ≤ 1/2 (see hypergeometric-2f1.ts for the transformations that get there), and the defining series
+ * also above 1/2 within a term budget.
  */
 import { digamma, gammaSign, logAbsGamma } from './gamma-functions.ts';
 
@@ -19,23 +20,57 @@ function lastSignChangeIndex(...parameters: number[]): number {
   return Math.max(0, ...parameters.map((parameter) => Math.ceil(-parameter)));
 }
 
-/** Σ (a)_n (b)_n / ((c)_n n!) zⁿ, summed until the terms no longer change the sum. */
-export function sumHypergeometricSeries(a: number, b: number, c: number, z: number): number {
-  if (z === 0) return 1;
+interface SeriesSum {
+  sum: number;
+  /** The largest |term| met (the first term is 1): far above |sum| means digits were lost to cancellation. */
+  largestTerm: number;
+}
+
+/** Σ (a)_n (b)_n / ((c)_n n!) zⁿ, or undefined when it has not converged within `maxTerms`. */
+function sumSeries(a: number, b: number, c: number, z: number, maxTerms: number): SeriesSum | undefined {
+  if (z === 0) return { sum: 1, largestTerm: 1 };
   const signChangesEnd = lastSignChangeIndex(a, b, c);
   let term = 1;
   let sum = 1;
-  for (let n = 0; n < MAX_TERMS; n++) {
+  let largestTerm = 1;
+  for (let n = 0; n < maxTerms; n++) {
     const ratio = (((a + n) * (b + n)) / ((c + n) * (n + 1))) * z;
     term *= ratio;
     sum += term;
+    largestTerm = Math.max(largestTerm, Math.abs(term));
     // A zero factor (a or b a non-positive integer) ends a terminating series: the function is a polynomial.
-    if (term === 0) return sum;
+    if (term === 0) return { sum, largestTerm };
     if (n >= signChangesEnd && Math.abs(ratio) < 1 && Math.abs(term) <= RELATIVE_TOLERANCE * Math.abs(sum)) {
-      return sum;
+      return { sum, largestTerm };
     }
   }
-  throw new RangeError(`2F1(${a}, ${b}; ${c}; ${z}): series did not converge in ${MAX_TERMS} terms`);
+  return undefined;
+}
+
+/** Σ (a)_n (b)_n / ((c)_n n!) zⁿ, summed until the terms no longer change the sum. */
+export function sumHypergeometricSeries(a: number, b: number, c: number, z: number): number {
+  const result = sumSeries(a, b, c, z, MAX_TERMS);
+  if (result === undefined) {
+    throw new RangeError(`2F1(${a}, ${b}; ${c}; ${z}): series did not converge in ${MAX_TERMS} terms`);
+  }
+  return result.sum;
+}
+
+/**
+ * The defining series for 0 < z < 1 where it is still cheap and exact enough: undefined when it needs more than
+ * `maxTerms` terms or when a term exceeded the sum by more than `maxCancellation` (digits lost to cancellation).
+ */
+export function trySumHypergeometricSeries(
+  a: number,
+  b: number,
+  c: number,
+  z: number,
+  limits: { maxTerms: number; maxCancellation: number },
+): number | undefined {
+  const result = sumSeries(a, b, c, z, limits.maxTerms);
+  if (result === undefined || result.largestTerm > limits.maxCancellation * Math.abs(result.sum))
+    return undefined;
+  return result.sum;
 }
 
 /** A signed number kept as sign × exp(logMagnitude), so that huge and tiny factors can be multiplied safely. */
