@@ -3,7 +3,12 @@
  * readiness. Errors are JSON `{ error, message, details }` with the status of their code.
  */
 import { timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { isSegmintError, SegmintError } from '../errors.ts';
 import type { GroupCommitter } from '../ingest/group-commit.ts';
 import { WriteKeyResolver } from '../sources/sources.ts';
@@ -11,6 +16,8 @@ import type { Store } from '../store/store.ts';
 import { registerJsonBodyParser } from './json-body.ts';
 import { registerAnalyticsRoutes } from './routes/analytics.ts';
 import { registerProfileRoutes } from './routes/profiles.ts';
+import { registerRecommendationRoutes } from './routes/recommendations.ts';
+import { registerSegmentRoutes } from './routes/segments.ts';
 import { registerTrackingRoutes } from './routes/tracking.ts';
 
 export interface ServerOptions {
@@ -28,8 +35,35 @@ function isSameSecret(given: string, expected: string): boolean {
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Ids reach 512 characters (an email or an anonymous id in /api/profiles/:id), up to ~4.6 KB percent-encoded;
+    // Fastify's default of 100 answered 414 for ids that exist.
+    routerOptions: { maxParamLength: 8192 },
+    // A URL Fastify cannot route (bad percent-encoding, a huge parameter) gets the error shape of every other 4xx.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      void reply
+        .status(400)
+        .send(
+          new SegmintError(
+            'invalid_input',
+            `${error.message}: check the URL's percent-encoding and length.`,
+          ).toJSON(),
+        );
+    },
+  });
   registerJsonBodyParser(app);
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send(
+        new SegmintError(
+          'not_found',
+          `No route ${request.method} ${request.url.split('?')[0]}: the tracking API is under /v1, the management API under /api.`,
+        ).toJSON(),
+      ),
+  );
 
   app.setErrorHandler((error, request, reply) => {
     if (isSegmintError(error)) return reply.status(error.httpStatus).send(error.toJSON());
@@ -41,6 +75,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
           new SegmintError(
             'payload_too_large',
             'The request body is too large: batches are limited to 500 KB and messages to 32 KB.',
+          ).toJSON(),
+        );
+    }
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply
+        .status(415)
+        .send(
+          new SegmintError(
+            'invalid_input',
+            `Unsupported Content-Type '${request.headers['content-type'] ?? '(none)'}': send JSON as application/json (or text/plain, as analytics.js does).`,
           ).toJSON(),
         );
     }
@@ -85,6 +129,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
     registerProfileRoutes(admin, { store: options.store });
     registerAnalyticsRoutes(admin, { store: options.store });
+    registerSegmentRoutes(admin, { store: options.store });
+    // Admin key, not a write key: write keys are public, and recommendations reveal what a profile bought.
+    registerRecommendationRoutes(admin, { store: options.store });
   });
 
   return app;

@@ -13,6 +13,7 @@ import { registerGenerateCommand } from './commands/generate.ts';
 import { registerImportCommands } from './commands/import.ts';
 import { registerProfilesCommands } from './commands/profiles.ts';
 import { registerRecommendCommands } from './commands/recommend.ts';
+import { registerSegmentsCommands } from './commands/segments.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSourcesCommands } from './commands/sources.ts';
 
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerChurnCommands(program);
   registerRecommendCommands(program);
   registerClusterCommand(program);
+  registerSegmentsCommands(program);
   return program;
 }
 

@@ -8,7 +8,43 @@ import type { FastifyInstance } from 'fastify';
 import { SegmintError } from '../errors.ts';
 import { buildServer } from '../api/server.ts';
 import { GroupCommitter } from '../ingest/group-commit.ts';
+import { refreshSegmentsAfterCommit } from '../segments/saved/refresh-after-commit.ts';
 import type { Store } from '../store/store.ts';
+
+/** `--port` as given on the command line, checked: a bad value is a clear error, not a RangeError from `listen`. */
+export function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text.trim()) || port > 65_535) {
+    throw new SegmintError('invalid_input', `--port must be a whole number from 0 to 65535 (got '${text}').`);
+  }
+  return port;
+}
+
+/** Turns the usual reasons `listen` fails into messages that say what to do. */
+function describeListenError(error: unknown, where: { port: number; host: string }): unknown {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  const address = `${where.host}:${where.port}`;
+  switch (code) {
+    case 'EADDRINUSE':
+      return new SegmintError(
+        'port_in_use',
+        `Port ${where.port} on ${where.host} is already in use. Stop the other process or pick another port with --port.`,
+      );
+    case 'EACCES':
+      return new SegmintError(
+        'forbidden',
+        `Not allowed to listen on ${address}: ports below 1024 need extra privileges. Pick a port above 1024 with --port.`,
+      );
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return new SegmintError(
+        'invalid_input',
+        `Cannot listen on ${address}: ${where.host} is not an address of this machine. Use --host 127.0.0.1 (local) or 0.0.0.0 (all interfaces).`,
+      );
+    default:
+      return error;
+  }
+}
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -26,7 +62,11 @@ export async function startServer(options: {
   logger?: boolean;
 }): Promise<RunningServer> {
   const adminKey = options.adminKey ?? `admin_${randomBytes(18).toString('base64url')}`;
-  const committer = new GroupCommitter({ store: options.store });
+  // Real-time segments: the profiles each committed batch touched are re-evaluated after it is acknowledged.
+  const committer = new GroupCommitter({
+    store: options.store,
+    onCommitted: refreshSegmentsAfterCommit(options.store),
+  });
   const app = await buildServer({
     store: options.store,
     committer,
@@ -37,13 +77,7 @@ export async function startServer(options: {
     await app.listen({ port: options.port, host: options.host });
   } catch (error) {
     await app.close();
-    if ((error as { code?: string }).code === 'EADDRINUSE') {
-      throw new SegmintError(
-        'port_in_use',
-        `Port ${options.port} on ${options.host} is already in use. Stop the other process or pick another port with --port.`,
-      );
-    }
-    throw error;
+    throw describeListenError(error, options);
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { openStore } from '../../store/open-store.ts';
 import { closeOnSignals, parsePort, startServer } from '../../server/start-server.ts';
+import { parseRefreshInterval, startScheduledRefresh } from '../../segments/saved/scheduled-refresh.ts';
 import { globalOptions } from '../context.ts';
 
 export function registerServeCommand(program: Command): void {
@@ -14,10 +15,19 @@ export function registerServeCommand(program: Command): void {
       'bearer key for /api (default: SEGMINT_ADMIN_KEY, or a new random key printed at start)',
     )
     .option('--log', 'log every request (JSON lines)')
+    .option(
+      '--refresh-interval <duration>',
+      'recompute every segment this often (time-relative conditions, non-real-time segments): 30s, 15m, 1h, 1d or off',
+      process.env.SEGMINT_REFRESH_INTERVAL ?? '1h',
+    )
     .action(
-      async (options: { port: string; host: string; adminKey?: string; log?: boolean }, command: Command) => {
+      async (
+        options: { port: string; host: string; adminKey?: string; log?: boolean; refreshInterval: string },
+        command: Command,
+      ) => {
         const global = globalOptions(command);
         const port = parsePort(options.port);
+        const refreshIntervalMs = parseRefreshInterval(options.refreshInterval);
         const store = await openStore({ databaseUrl: global.databaseUrl, duckdbPath: global.db });
         const server = await startServer({
           store,
@@ -33,7 +43,12 @@ export function registerServeCommand(program: Command): void {
         log(`Segmint is listening on ${server.url} (store: ${store.describe()})`);
         if (!options.adminKey && !process.env.SEGMINT_ADMIN_KEY)
           log(`Admin key for /api: ${server.adminKey}`);
+        const schedule =
+          refreshIntervalMs === null
+            ? undefined
+            : startScheduledRefresh({ store, intervalMs: refreshIntervalMs, log });
         closeOnSignals(async () => {
+          await schedule?.stop();
           await server.close();
           await store.close();
         }, log);
