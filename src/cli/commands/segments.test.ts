@@ -68,12 +68,14 @@ describe('segmint segments', () => {
       }),
     );
     const created = await run('segments', 'create', 'gold', '--file', file, '--no-realtime');
-    expect(created.stdout).toContain('Saved segment "gold"');
+    expect(created.stdout).toContain('Saved segment "gold" (');
+    expect(created.stdout).toContain('with 2 members');
 
+    // Members were computed when each segment was saved: a refresh finds nothing new.
     const refreshed = JSON.parse((await run('segments', 'refresh', '--json')).stdout);
     expect(refreshed).toEqual([
-      { segment: 'dach', members: 2, entered: 2, exited: 0 },
-      { segment: 'gold', members: 2, entered: 2, exited: 0 },
+      { segment: 'dach', members: 2, entered: 0, exited: 0 },
+      { segment: 'gold', members: 2, entered: 0, exited: 0 },
     ]);
     const list = await run('segments', 'list');
     expect(list.stdout).toMatch(/dach\s+2\s+yes\s+country in \("DE", "AT"\)/);

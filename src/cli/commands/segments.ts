@@ -71,17 +71,19 @@ export function registerSegmentsCommands(program: Command): void {
         command: Command,
       ) => {
         const definition = options.file === undefined ? undefined : await readJsonFile(options.file);
-        const saved = await withStore(command, (store) =>
-          createSegment(store, {
+        // A new segment is useful at once: its members are computed right after it is saved.
+        const { saved, refreshed } = await withStore(command, async (store) => {
+          const created = await createSegment(store, {
             name,
             realtime: options.realtime,
             ...(options.where === undefined ? {} : { text: options.where }),
             ...(options.file === undefined ? {} : { definition }),
-          }),
-        );
-        if (options.json) return printJson(saved);
+          });
+          return { saved: created, refreshed: await refreshSegment(store, created.id) };
+        });
+        if (options.json) return printJson({ ...saved, members: refreshed.members });
         process.stdout.write(
-          `Saved segment "${saved.name}" (${saved.id}): ${saved.text}\nCompute its members with \`segmint segments refresh "${saved.name}"\`.\n`,
+          `Saved segment "${saved.name}" (${saved.id}) with ${refreshed.members ?? 0} members: ${saved.text}\n`,
         );
       },
     );
