@@ -50,7 +50,9 @@ export function registerSegmentRoutes(app: FastifyInstance, options: { store: St
       store,
       parseOrThrow(createSegmentInputSchema, request.body ?? {}, 'body'),
     );
-    return reply.code(201).send(saved);
+    // As in the CLI, a new segment's members are computed at once.
+    const refreshed = await refreshSegment(store, saved.id);
+    return reply.code(201).send({ ...saved, members: refreshed.members });
   });
   app.post('/api/segments/preview', async (request) => {
     const body = parseOrThrow(previewBodySchema, request.body ?? {}, 'body');
