@@ -47,6 +47,7 @@ const benchmark: Benchmark = async ({ quick, workDir, log }) => {
       event: 'purchase',
       amountProperty: 'amount',
       orderProperty: 'order_id',
+      positiveAmountsOnly: false,
     });
     const repetitions = quick ? 3 : 5;
     // Both sides materialise their full result into a temp table, so neither pays for moving rows to JS.

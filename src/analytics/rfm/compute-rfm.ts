@@ -19,6 +19,8 @@ export const rfmOptionsSchema = z.object({
   amountProperty: z.string().trim().min(1).default('amount'),
   orderProperty: z.string().trim().min(1).optional(),
   asOf: z.coerce.date().optional(),
+  /** The usual cleaning for retail data: returns, cancellations and free lines (amount ≤ 0) do not count. */
+  positiveAmountsOnly: z.boolean().default(false),
 });
 export type RfmOptions = z.input<typeof rfmOptionsSchema>;
 
@@ -47,7 +49,7 @@ export function scoredRfmSql(executor: SqlExecutor, options: z.output<typeof rfm
              count(distinct ${order}) as frequency,
              sum(${amount}) as monetary
         from events
-       where type = 'track' and event = $1 and occurred_at < $2
+       where type = 'track' and event = $1 and occurred_at < $2${options.positiveAmountsOnly ? ` and ${amount} > 0` : ''}
        group by profile_id
     ), scored as (
       select profile_id, frequency, monetary,
@@ -64,8 +66,11 @@ export function scoredRfmSql(executor: SqlExecutor, options: z.output<typeof rfm
 /** The snapshot: the given date, else UTC midnight after the last conversion event. */
 async function resolveAsOf(store: Store, options: z.output<typeof rfmOptionsSchema>): Promise<Date | null> {
   if (options.asOf) return options.asOf;
+  const { dialect } = store;
+  const amount = `coalesce(${dialect.tryCastDouble(dialect.jsonText('properties', [options.amountProperty]))}, 0)`;
   const [row] = await store.query<{ last_at: Date | null }>(
-    `select max(occurred_at) as last_at from events where type = 'track' and event = $1`,
+    `select max(occurred_at) as last_at from events
+      where type = 'track' and event = $1${options.positiveAmountsOnly ? ` and ${amount} > 0` : ''}`,
     [options.event],
   );
   if (!row?.last_at) return null;

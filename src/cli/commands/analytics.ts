@@ -17,6 +17,7 @@ export function registerAnalyticsCommands(program: Command): void {
     .option('--event <name>', 'conversion event', 'purchase')
     .option('--amount-property <name>', 'event property holding the amount', 'amount')
     .option('--order-property <name>', 'event property identifying an order (frequency = distinct orders)')
+    .option('--positive-only', 'ignore returns and free lines (amount ≤ 0), the usual retail cleaning')
     .option('--json', 'print JSON (summary and snapshot)')
     .option('--csv', 'print one CSV line per customer instead of the summary')
     .action(
@@ -26,6 +27,7 @@ export function registerAnalyticsCommands(program: Command): void {
           event: string;
           amountProperty: string;
           orderProperty?: string;
+          positiveOnly?: boolean;
           json?: boolean;
           csv?: boolean;
         },
@@ -37,6 +39,7 @@ export function registerAnalyticsCommands(program: Command): void {
             event: options.event,
             amountProperty: options.amountProperty,
             orderProperty: options.orderProperty,
+            positiveAmountsOnly: options.positiveOnly ?? false,
           }),
         );
         if (options.csv) {

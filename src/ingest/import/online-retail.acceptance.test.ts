@@ -9,6 +9,7 @@
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeRfm } from '../../analytics/rfm/compute-rfm.ts';
 import { openStore } from '../../store/open-store.ts';
 import type { Store } from '../../store/store.ts';
 import { reportSkippedSharedData, sharedDataFile } from '../../test-support/shared-data.ts';
@@ -134,4 +135,64 @@ describe.runIf(FILE)('importing the Online Retail data set as purchases', () => 
     const [after] = await store.query<{ events: number }>('select count(*) as events from events');
     expect(after?.events).toBe(expected.distinctWithCustomer);
   });
+
+  /**
+   * RFM on the imported data with the usual cleaning (CustomerID present, Quantity > 0, UnitPrice > 0; snapshot the
+   * day after the last invoice; frequency = distinct invoices; monetary = Σ Quantity × UnitPrice), checked for a few
+   * customers against the raw file read by DuckDB and against the figures published for 12346 and 12347.
+   * Runs after the import test above, on the same store.
+   */
+  it(
+    'computes RFM numbers that match the raw file for hand-checked customers',
+    { timeout: 300_000 },
+    async () => {
+      const result = await computeRfm(store, { orderProperty: 'InvoiceNo', positiveAmountsOnly: true });
+      expect(result.asOf).toEqual(new Date('2011-12-10T00:00:00Z'));
+      const instance = await DuckDBInstance.create(':memory:');
+      const connection = await instance.connect();
+      try {
+        const reader = await connection.runAndReadAll(
+          `with clean as (
+           select distinct * from read_csv($1, header = true, all_varchar = true, quote = '"', escape = '"')
+            where CustomerID is not null and cast(Quantity as double) > 0 and cast(UnitPrice as double) > 0)
+         select cast(cast(CustomerID as double) as bigint)::varchar as customer,
+                (date '2011-12-10' - max(cast(InvoiceDate as timestamp))::date)::integer as recency,
+                count(distinct InvoiceNo)::integer as frequency,
+                sum(cast(Quantity as double) * cast(UnitPrice as double)) as monetary
+           from clean group by customer`,
+          [file],
+        );
+        const expectedByCustomer = new Map(
+          reader.getRowObjectsJson().map((row) => [String(row.customer), row]),
+        );
+        expect(result.rows).toHaveLength(expectedByCustomer.size);
+        const profileOf = async (userId: string) =>
+          (await store.query<{ id: string }>('select id from profiles where user_id = $1', [userId]))[0]?.id;
+        for (const customer of ['12346', '12347', '12748', '14911', '17850', '18287']) {
+          const profileId = await profileOf(customer);
+          const row = result.rows.find((candidate) => candidate.profileId === profileId);
+          const expected = expectedByCustomer.get(customer);
+          expect(row, `customer ${customer}`).toBeDefined();
+          expect(row?.recencyDays, `recency of ${customer}`).toBe(Number(expected?.recency));
+          expect(row?.frequency, `frequency of ${customer}`).toBe(Number(expected?.frequency));
+          expect(row?.monetary, `monetary of ${customer}`).toBeCloseTo(Number(expected?.monetary), 2);
+        }
+        // Published figures for this data set: 12346 bought once for 77,183.60 (then returned it all); 12347 made 7
+        // orders worth 4,310.00.
+        const published = [
+          { customer: '12346', frequency: 1, monetary: 77_183.6 },
+          { customer: '12347', frequency: 7, monetary: 4_310 },
+        ];
+        for (const figure of published) {
+          const profileId = await profileOf(figure.customer);
+          const row = result.rows.find((candidate) => candidate.profileId === profileId);
+          expect(row?.frequency).toBe(figure.frequency);
+          expect(row?.monetary).toBeCloseTo(figure.monetary, 2);
+        }
+      } finally {
+        connection.closeSync();
+        instance.closeSync();
+      }
+    },
+  );
 });
