@@ -1,6 +1,10 @@
 /**
  * JSON bodies for every content type the Segment SDKs use (analytics.js posts `text/plain` to avoid CORS
  * preflights). The raw size is kept so the batch limit is checked on bytes, not on a header a client may omit.
+ *
+ * Bodies must be UTF-8 (RFC 8259). Invalid bytes are rejected rather than replaced by U+FFFD: replacing them made
+ * two different messageIds (`"\xff1"` and `"\xfe1"`) the same id, so the second event was acknowledged as a
+ * duplicate and lost.
  */
 import type { FastifyInstance } from 'fastify';
 import { SegmintError } from '../errors.ts';
@@ -10,6 +14,8 @@ declare module 'fastify' {
     rawBodyBytes?: number;
   }
 }
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function registerJsonBodyParser(app: FastifyInstance): void {
   app.removeContentTypeParser(['application/json', 'text/plain']);
@@ -23,8 +29,21 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
         done(null, undefined);
         return;
       }
+      let text: string;
       try {
-        done(null, JSON.parse(buffer.toString('utf8')));
+        text = utf8.decode(buffer);
+      } catch (error) {
+        done(
+          new SegmintError(
+            'invalid_input',
+            `The request body is not valid UTF-8 (${error instanceof Error ? error.message : String(error)}). Send JSON encoded as UTF-8.`,
+          ),
+          undefined,
+        );
+        return;
+      }
+      try {
+        done(null, JSON.parse(text));
       } catch (error) {
         done(
           new SegmintError(

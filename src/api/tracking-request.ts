@@ -7,6 +7,7 @@ import { normalizeMessage } from '../ingest/normalize-message.ts';
 import {
   batchSchema,
   MAX_BATCH_BYTES,
+  MESSAGE_TYPES,
   type MessageType,
   type NormalizedMessage,
 } from '../schema/messages.ts';
@@ -50,9 +51,21 @@ export function parseSingleMessage(options: {
   }
   const declared = 'type' in body ? body.type : undefined;
   if (declared !== undefined && declared !== options.type) {
+    // Never String(declared): a deeply nested array overflows the stack in Array.prototype.toString (a 500).
+    const isKnownType = MESSAGE_TYPES.some((type) => type === declared);
+    const where = isKnownType
+      ? `Send it to /v1/${String(declared)} or /v1/batch.`
+      : `A type must be one of ${MESSAGE_TYPES.join(', ')}.`;
+    const kind = Array.isArray(declared) ? 'list' : typeof declared;
+    const shown =
+      typeof declared === 'string'
+        ? `'${declared.slice(0, 50)}'`
+        : declared === null
+          ? 'null'
+          : `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
     throw new SegmintError(
       'invalid_input',
-      `This is /v1/${options.type} but the message says type '${String(declared)}'. Send it to /v1/${String(declared)} or /v1/batch.`,
+      `This is /v1/${options.type} but the message says type ${shown}. ${where}`,
     );
   }
   const result = normalizeMessage(

@@ -8,7 +8,13 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { messageSchema, MAX_MESSAGE_BYTES, type NormalizedMessage } from '../schema/messages.ts';
+import { isNestedDeeperThan, MAX_JSON_DEPTH } from '../schema/json.ts';
+import {
+  isStorableTimestamp,
+  messageSchema,
+  MAX_MESSAGE_BYTES,
+  type NormalizedMessage,
+} from '../schema/messages.ts';
 import type { ErrorDetail } from '../errors.ts';
 
 export interface NormalizeContext {
@@ -42,6 +48,14 @@ function deriveMessageId(raw: unknown, hasTimestamp: boolean): string {
 }
 
 export function normalizeMessage(raw: unknown, context: NormalizeContext): NormalizeResult {
+  // Measured before JSON.stringify below, which recurses and overflows the stack (a 500) on a message nested a few
+  // thousand levels deep. The message is one level above its properties, which may nest MAX_JSON_DEPTH levels.
+  if (isNestedDeeperThan(raw, MAX_JSON_DEPTH + 1)) {
+    return {
+      ok: false,
+      errors: [{ path: context.path, message: `nests more than ${MAX_JSON_DEPTH} levels deep` }],
+    };
+  }
   const size = Buffer.byteLength(JSON.stringify(raw) ?? '');
   if (size > MAX_MESSAGE_BYTES) {
     return {
@@ -72,6 +86,21 @@ export function normalizeMessage(raw: unknown, context: NormalizeContext): Norma
     timestamp = new Date(context.receivedAt.getTime() - (sentAt.getTime() - originalTimestamp.getTime()));
   } else {
     timestamp = originalTimestamp ?? context.receivedAt;
+  }
+  if (!isStorableTimestamp(timestamp)) {
+    // Both dates were valid, but so far apart that the corrected time leaves what the store can hold.
+    const year = Number.isNaN(timestamp.getTime())
+      ? 'no valid date'
+      : `the year ${timestamp.getUTCFullYear()}`;
+    return {
+      ok: false,
+      errors: [
+        {
+          path: `${context.path}.sentAt`,
+          message: `correcting the clock skew (receivedAt − (sentAt − timestamp)) gives ${year}, outside the years 0001–9999: check sentAt and timestamp`,
+        },
+      ],
+    };
   }
   const mergedContext =
     context.batchContext || message.context ? { ...context.batchContext, ...message.context } : null;

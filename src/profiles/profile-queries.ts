@@ -1,6 +1,7 @@
 /** Reading profiles: one profile with its identities and latest events, and a paged, searchable list. */
 import { z } from 'zod';
 import { SegmintError } from '../errors.ts';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../schema/storable-text.ts';
 import type { Store } from '../store/store.ts';
 
 export interface ProfileSummary {
@@ -96,7 +97,7 @@ export async function getProfile(
 }
 
 export const listProfilesOptionsSchema = z.object({
-  search: z.string().trim().max(200).optional(),
+  search: z.string().refine(isStorableText, UNSTORABLE_TEXT_MESSAGE).trim().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -107,10 +108,12 @@ export async function listProfiles(
   input: ListProfilesOptions = {},
 ): Promise<{ total: number; profiles: ProfileSummary[] }> {
   const options = listProfilesOptionsSchema.parse(input);
-  const search = options.search ? `%${options.search.toLowerCase()}%` : null;
-  // A search matches any identity (user id, anonymous id, email) by substring.
+  // A search matches any identity (user id, anonymous id, email) by literal substring: LIKE's wildcards in it are
+  // escaped, so searching for "%" or "_" finds ids containing them instead of every profile.
+  const escaped = options.search?.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`);
+  const search = escaped ? `%${escaped}%` : null;
   const filter = search
-    ? 'where id in (select profile_id from identities where lower(value) like $1) or lower(id) like $1'
+    ? `where id in (select profile_id from identities where lower(value) like $1 escape '\\') or lower(id) like $1 escape '\\'`
     : 'where $1::varchar is null';
   const [total] = await store.query<{ n: number }>(`select count(*) as n from profiles ${filter}`, [search]);
   const rows = await store.query<ProfileRow>(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jsonObjectSchema } from './json.ts';
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text.ts';
 
 /**
  * Segment-spec messages (https://segment.com/docs/connections/spec/). One schema per message type, shared by the
@@ -14,19 +15,45 @@ export type MessageType = (typeof MESSAGE_TYPES)[number];
 export const MAX_MESSAGE_BYTES = 32 * 1024;
 export const MAX_BATCH_BYTES = 500 * 1024;
 
-const idSchema = z
-  .union([z.string(), z.number()])
-  .transform((value) => String(value).trim())
-  .pipe(z.string().min(1, 'must not be empty').max(512, 'must be at most 512 characters'));
+/** Names and ids are stored in text columns: see storable-text.ts for what cannot be. */
+const textSchema = z.string().refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
-const isoDateSchema = z.union([z.string(), z.date()]).transform((value, ctx) => {
-  const date = value instanceof Date ? value : new Date(value);
-  if (Number.isNaN(date.getTime())) {
-    ctx.addIssue({ code: 'custom', message: 'must be an ISO-8601 date-time' });
-    return z.NEVER;
-  }
-  return date;
-});
+/**
+ * Page and screen names are trimmed like event names. Besides, a leading U+FEFF (which trim removes) would not
+ * survive DuckDB: @duckdb/node-api decodes VARCHARs with a default TextDecoder, which drops a leading BOM.
+ */
+const pageNameSchema = textSchema.trim().max(256);
+
+const idSchema = z
+  .union([z.string(), z.number()], { error: 'must be a string or a number' })
+  .transform((value) => String(value).trim())
+  .pipe(textSchema.min(1, 'must not be empty').max(512, 'must be at most 512 characters'));
+
+/**
+ * Event times both engines can store: JavaScript dates reach ±275,760 years, PostgreSQL timestamps start at
+ * 4713 BC (a year -271821 date failed with a 500). Four-digit years are what ISO-8601 promises anyway.
+ */
+export const EARLIEST_TIMESTAMP = new Date('0001-01-01T00:00:00.000Z');
+export const LATEST_TIMESTAMP = new Date('9999-12-31T23:59:59.999Z');
+
+export function isStorableTimestamp(date: Date): boolean {
+  return date >= EARLIEST_TIMESTAMP && date <= LATEST_TIMESTAMP;
+}
+
+const isoDateSchema = z
+  .union([z.string(), z.date()], { error: 'must be an ISO-8601 date-time string' })
+  .transform((value, ctx) => {
+    const date = value instanceof Date ? value : new Date(value);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: 'custom', message: 'must be an ISO-8601 date-time' });
+      return z.NEVER;
+    }
+    if (!isStorableTimestamp(date)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a date-time between the years 0001 and 9999' });
+      return z.NEVER;
+    }
+    return date;
+  });
 
 const commonFields = {
   messageId: idSchema.optional(),
@@ -48,23 +75,23 @@ export const identifyMessageSchema = z.object({
 export const trackMessageSchema = z.object({
   type: z.literal('track'),
   ...commonFields,
-  event: z.string().trim().min(1, 'must name the event').max(256),
+  event: textSchema.trim().min(1, 'must name the event').max(256),
   properties: jsonObjectSchema.optional(),
 });
 
 export const pageMessageSchema = z.object({
   type: z.literal('page'),
   ...commonFields,
-  name: z.string().max(256).optional(),
-  category: z.string().max(256).optional(),
+  name: pageNameSchema.optional(),
+  category: pageNameSchema.optional(),
   properties: jsonObjectSchema.optional(),
 });
 
 export const screenMessageSchema = z.object({
   type: z.literal('screen'),
   ...commonFields,
-  name: z.string().max(256).optional(),
-  category: z.string().max(256).optional(),
+  name: pageNameSchema.optional(),
+  category: pageNameSchema.optional(),
   properties: jsonObjectSchema.optional(),
 });
 
