@@ -98,6 +98,32 @@ describeEachEngine('committing messages', (getStore) => {
     expect(await count(store, 'select count(*) as n from profiles')).toBe(2);
   });
 
+  it('moves segment history to the surviving profile and leaves no membership of the merged-away one', async () => {
+    const store = getStore();
+    await commit(store, [normalized({ type: 'identify', userId: 'u5', traits: { plan: 'pro' } })]);
+    await commit(store, [normalized({ type: 'page', anonymousId: 'anon-5' })]);
+    const anonymous = (await profileOf(store, 'anonymous_id', 'anon-5')) ?? '';
+    await store.execute(
+      `insert into segment_members (segment_id, profile_id, entered_at) values ('s1', $1, $2)`,
+      [anonymous, new Date()],
+    );
+    await store.execute(
+      `insert into segment_transitions (id, segment_id, profile_id, kind, occurred_at) values ('t1', 's1', $1, 'entered', $2)`,
+      [anonymous, new Date()],
+    );
+    await commit(store, [normalized({ type: 'identify', userId: 'u5', anonymousId: 'anon-5' })]);
+    const survivor = await profileOf(store, 'user_id', 'u5');
+    expect(
+      await count(store, 'select count(*) as n from segment_members where profile_id = $1', [anonymous]),
+    ).toBe(0);
+    expect(
+      await count(store, 'select count(*) as n from segment_transitions where profile_id = $1', [
+        survivor ?? '',
+      ]),
+    ).toBe(1);
+    await store.execute('delete from segment_transitions');
+  });
+
   it('keeps two users who shared a device on separate profiles', async () => {
     const store = getStore();
     await commit(store, [normalized({ type: 'identify', userId: 'alice', anonymousId: 'shared-laptop' })]);

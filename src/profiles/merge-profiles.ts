@@ -10,6 +10,17 @@ import type { SqlExecutor } from '../store/store.ts';
 export const PROFILE_TABLES: readonly (readonly [string, string])[] = [
   ['events', 'profile_id'],
   ['identities', 'profile_id'],
+  // Segment history follows the person.
+  ['segment_transitions', 'profile_id'],
+];
+
+/**
+ * Derived per-profile rows that are dropped for the merged-away profile instead of moved: the surviving profile is
+ * among the group's touched profiles, so its memberships are recomputed right after the commit (and moving them
+ * could collide with the survivor's own rows).
+ */
+export const DERIVED_PROFILE_TABLES: readonly (readonly [string, string])[] = [
+  ['segment_members', 'profile_id'],
 ];
 
 export interface MergeRecord {
@@ -28,6 +39,9 @@ export async function moveProfileData(tx: SqlExecutor, merge: MergeRecord): Prom
   );
   for (const [table, column] of PROFILE_TABLES) {
     await tx.execute(`update ${table} set ${column} = $1 where ${column} = $2`, [merge.into, merge.from.id]);
+  }
+  for (const [table, column] of DERIVED_PROFILE_TABLES) {
+    await tx.execute(`delete from ${table} where ${column} = $1`, [merge.from.id]);
   }
   await tx.execute('delete from profiles where id = $1', [merge.from.id]);
   await tx.insertRows(
