@@ -2,29 +2,13 @@
  * A fresh store for a child `segmint serve` (a DuckDB file in a temp folder, or a new database in a PostgreSQL
  * cluster) with one source, plus the CLI arguments that point the server at it.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { createSource } from '../../src/sources/sources.ts';
 import { openStore } from '../../src/store/open-store.ts';
+import { createPostgresDatabase } from '../../src/test-support/postgres-database.ts';
 import type { StoreLocation } from './audit-ingestion.ts';
-
-/** A new, empty database in the cluster (the soak runs outside vitest, so not the test-support helper). */
-async function createDatabase(clusterUrl: string): Promise<string> {
-  const name = `segmint_reliability_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: clusterUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(clusterUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 export interface ScratchStore {
   location: StoreLocation;
@@ -47,7 +31,7 @@ export async function createScratchStore(options: {
     location = { engine: 'duckdb', path: join(folder, 'segmint.duckdb') };
   } else {
     if (!options.postgresClusterUrl) throw new Error('a PostgreSQL cluster URL is needed');
-    location = { engine: 'postgres', url: await createDatabase(options.postgresClusterUrl) };
+    location = { engine: 'postgres', url: await createPostgresDatabase(options.postgresClusterUrl) };
   }
   const store = await openStore(
     location.engine === 'duckdb' ? { duckdbPath: location.path } : { databaseUrl: location.url },

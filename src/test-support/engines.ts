@@ -3,28 +3,12 @@
  * DuckDB uses a fresh in-memory database per suite; PostgreSQL a fresh database in the cluster that the global
  * setup started (skipped, with a message, where PostgreSQL is not installed outside CI).
  */
-import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
+import { createPostgresDatabase } from './postgres-database.ts';
 
 export type EngineName = Store['engine'];
-
-/** Creates an empty PostgreSQL database in the test cluster and returns its URL. */
-export async function createPostgresDatabase(clusterUrl: string): Promise<string> {
-  const name = `segmint_test_${randomUUID().replaceAll('-', '')}`;
-  const admin = new pg.Client({ connectionString: clusterUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(clusterUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** Opens a fresh, migrated store of the given engine. */
 export async function openTestStore(engine: EngineName): Promise<Store> {
