@@ -5,7 +5,7 @@
  *     `segmint serve` is killed with SIGKILL at random moments and restarted, on DuckDB and on a durable
  *     PostgreSQL. The store is audited after every kill and at the end.
  *  2. Fuzzing: 100,000 cases of the tracking and profile API properties (src/api/fuzz-properties.ts).
- * The figures replace the "last soak run" section of RELIABILITY.md; any violation exits 1.
+ * The figures replace the "last soak run" sections of RELIABILITY.md (each part its own); any violation exits 1.
  *
  * Options: --events N  --kills N  --engines duckdb,postgres  --fuzz-cases N  --fuzz-minutes N  --seed N
  *          --skip-crash  --skip-fuzz  --no-write
@@ -27,7 +27,8 @@ import type { EventPlan } from './support/event-plan.ts';
 import { findFreePort } from './support/free-port.ts';
 import { createScratchStore } from './support/scratch-store.ts';
 import {
-  renderSoakReport,
+  renderCrashReport,
+  renderFuzzReport,
   writeSoakSection,
   type CrashFigures,
   type FuzzFigures,
@@ -176,21 +177,26 @@ if (!args['skip-crash']) {
   }
 }
 const fuzz = args['skip-fuzz'] ? [] : await soakFuzz();
-const markdown = renderSoakReport({
-  crash,
-  fuzz,
-  seed,
-  events,
-  customers: Math.round(events / 20),
-  lostAnswerShare: LOST_ANSWER_SHARE,
-});
-console.log(`\n${markdown}\n`);
-if (!args['no-write'])
+const write = (name: 'crash' | 'fuzz', markdown: string) => {
+  console.log(`\n${markdown}\n`);
+  if (args['no-write']) return;
   console.log(
-    writeSoakSection(markdown)
-      ? 'Figures written to RELIABILITY.md'
-      : 'RELIABILITY.md has no soak section: not written',
+    writeSoakSection(name, markdown) ? `Written to RELIABILITY.md` : 'RELIABILITY.md has no such section',
   );
+};
+if (crash.length > 0) {
+  write(
+    'crash',
+    renderCrashReport({
+      crash,
+      seed,
+      events,
+      customers: Math.round(events / 20),
+      lostAnswerShare: LOST_ANSWER_SHARE,
+    }),
+  );
+}
+if (fuzz.length > 0) write('fuzz', renderFuzzReport({ fuzz, seed }));
 const failed =
   crash.some((figures) => figures.problems.length > 0) || fuzz.some((figures) => figures.problem);
 process.exit(failed ? 1 : 0);

@@ -1,6 +1,6 @@
 /**
- * Figures of a soak run, as markdown in the "last soak run" section of RELIABILITY.md (between
- * `<!-- soak:begin -->` and `<!-- soak:end -->`; the rest of the file is left as it is).
+ * Figures of a soak run, as markdown in the "last soak run" sections of RELIABILITY.md (one for the crash runs,
+ * one for the fuzzing; the rest of the file is left as it is).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -51,56 +51,67 @@ function fuzzRow(figures: FuzzFigures): string {
   return `| ${figures.name} | ${number(figures.cases)} | ${number(figures.cases / figures.seconds)} | ${statuses} | ${verdict} |`;
 }
 
-export function renderSoakReport(options: {
+function runLine(seed: number): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  return (
+    `_Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ` +
+    `Node ${process.version}; seed ${seed}; loopback only._`
+  );
+}
+
+export function renderCrashReport(options: {
   crash: CrashFigures[];
-  fuzz: FuzzFigures[];
   seed: number;
   events: number;
   customers: number;
   lostAnswerShare: number;
 }): string {
-  const cpu = cpus()[0]?.model ?? 'unknown CPU';
-  const lines = [
-    `_Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ` +
-      `Node ${process.version}; seed ${options.seed}; loopback only._`,
+  return [
+    '### Crash safety',
     '',
-  ];
-  if (options.crash.length > 0) {
-    lines.push(
-      `**Crash safety**: ${number(options.events)} events from ${number(options.customers)} customers in batches of 100, ` +
-        `sent by 8 clients that retry like Segment's SDKs (and drop ${options.lostAnswerShare * 100}% of the answers, so that ` +
-        'committed batches come again), through `segmint serve` in a child process that is killed with SIGKILL at random ' +
-        'moments and restarted. The store is audited after every kill and at the end: every acknowledged event present, ' +
-        'none twice, one whole profile per customer. PostgreSQL runs with fsync and synchronous_commit on.',
-      '',
-      '| engine | stored | kills | events/s (incl. restarts) | seconds down per kill | clients | verdict |',
-      '|---|---|---|---|---|---|---|',
-      ...options.crash.map(crashRow),
-      '',
-    );
-  }
-  if (options.fuzz.length > 0) {
-    const total = options.fuzz.reduce((sum, figures) => sum + figures.cases, 0);
-    lines.push(
-      `**Fuzzing**: ${number(total)} cases through Fastify's inject on an in-memory DuckDB store.`,
-      '',
-      '| property | cases | cases/s | answers by status | verdict |',
-      '|---|---|---|---|---|',
-      ...options.fuzz.map(fuzzRow),
-    );
-  }
-  return lines.join('\n');
+    runLine(options.seed),
+    '',
+    `${number(options.events)} events from ${number(options.customers)} customers in batches of 100, ` +
+      `sent by 8 clients that retry like Segment's SDKs (and drop ${options.lostAnswerShare * 100}% of the answers, so that ` +
+      'committed batches come again), through `segmint serve` in a child process that is killed with SIGKILL at random ' +
+      'moments and restarted. The store is audited after every kill and at the end: every acknowledged event present, ' +
+      'none twice, one whole profile per customer. PostgreSQL runs with fsync and synchronous_commit on.',
+    '',
+    '| engine | stored | kills | events/s (incl. restarts) | seconds down per kill | clients | verdict |',
+    '|---|---|---|---|---|---|---|',
+    ...options.crash.map(crashRow),
+  ].join('\n');
 }
 
-/** Replaces the soak section of RELIABILITY.md; returns false when the file or its markers are missing. */
-export function writeSoakSection(markdown: string): boolean {
+export function renderFuzzReport(options: { fuzz: FuzzFigures[]; seed: number }): string {
+  const total = options.fuzz.reduce((sum, figures) => sum + figures.cases, 0);
+  return [
+    '### Fuzzing',
+    '',
+    runLine(options.seed),
+    '',
+    `${number(total)} cases through Fastify's inject on in-memory DuckDB stores.`,
+    '',
+    '| property | cases | cases/s | answers by status | verdict |',
+    '|---|---|---|---|---|',
+    ...options.fuzz.map(fuzzRow),
+  ].join('\n');
+}
+
+/**
+ * Replaces one section of RELIABILITY.md (between `<!-- soak:NAME:begin -->` and `<!-- soak:NAME:end -->`), so a
+ * run of one part leaves the other's figures; returns false when the file or the markers are missing.
+ */
+export function writeSoakSection(name: 'crash' | 'fuzz', markdown: string): boolean {
   if (!existsSync(reliabilityFile)) return false;
   const text = readFileSync(reliabilityFile, 'utf8');
-  const pattern = /<!-- soak:begin -->[\s\S]*?<!-- soak:end -->/;
+  const begin = `<!-- soak:${name}:begin -->`;
+  const end = `<!-- soak:${name}:end -->`;
+  const pattern = new RegExp(`${begin}[\\s\\S]*?${end}`);
   if (!pattern.test(text)) return false;
   writeFileSync(
     reliabilityFile,
-    text.replace(pattern, () => `<!-- soak:begin -->\n${markdown.trim()}\n<!-- soak:end -->`),
+    text.replace(pattern, () => `${begin}\n${markdown.trim()}\n${end}`),
   );
   return true;
 }

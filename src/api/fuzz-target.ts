@@ -7,6 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { GroupCommitter } from '../ingest/group-commit.ts';
+import { MAX_BATCH_BYTES } from '../schema/messages.ts';
 import { createSource } from '../sources/sources.ts';
 import type { Store } from '../store/store.ts';
 import { toRequestText } from './fuzz-inputs.ts';
@@ -111,17 +112,23 @@ export function expectClientError(response: LightMyRequestResponse, what: string
 export async function checkTrackingRequest(target: FuzzTarget, request: FuzzRequest): Promise<number> {
   const what = `POST ${request.path}`;
   const before = await countRows(target.store);
+  const payload = payloadOf(request, target.writeKey);
   const response = await target.app.inject({
     method: 'POST',
     url: request.path,
     headers: headersOf(request, target.writeKey),
-    payload: payloadOf(request, target.writeKey),
+    payload,
   });
   const after = await countRows(target.store);
   if (response.statusCode === 200) {
     const body = jsonOf(response, what);
     if (body.success !== true || typeof body.stored !== 'number' || typeof body.duplicates !== 'number') {
       throw new FuzzViolation(`${what}: 200 without { success, stored, duplicates }: ${response.body}`);
+    }
+    if (Buffer.byteLength(payload) > MAX_BATCH_BYTES) {
+      throw new FuzzViolation(
+        `${what}: accepted a ${Buffer.byteLength(payload)}-byte body over the 500 KB limit`,
+      );
     }
     if (after.events - before.events !== body.stored) {
       throw new FuzzViolation(
