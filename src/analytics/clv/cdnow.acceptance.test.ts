@@ -16,24 +16,14 @@ import {
   type HoldoutHistory,
   type Transaction,
 } from './index.ts';
+import { readCdnowSample } from '../../test-support/cdnow.ts';
 
 const samplePath = sharedDataFile('cdnow', 'CDNOW_sample.txt');
 if (samplePath === undefined)
   reportSkippedSharedData('CDNOW CLV acceptance test', 'cdnow', 'CDNOW_sample.txt');
 
-/** Whitespace-separated, CRLF: master id, sample id, YYYYMMDD, number of CDs, dollar value. */
-function readCdnowSample(path: string): Transaction[] {
-  return readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const [, sampleId = '', date = '', , amount = ''] = line.trim().split(/\s+/);
-      return {
-        customerId: String(Number(sampleId)),
-        date: `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`,
-        amount: Number(amount),
-      };
-    });
+function readTransactions(path: string): Transaction[] {
+  return readCdnowSample(path).map(({ customerId, day, amount }) => ({ customerId, date: day, amount }));
 }
 
 /** A comma-separated file without quoting, as rows keyed by header. */
@@ -51,7 +41,7 @@ const significant = (value: number): string => value.toPrecision(3);
 
 describe.runIf(samplePath)('CLV on the CDNOW sample', () => {
   const summary = summarizeTransactions({
-    transactions: readCdnowSample(samplePath ?? ''),
+    transactions: readTransactions(samplePath ?? ''),
     calibrationEnd: '1997-09-30',
     observationEnd: '1998-06-30',
     timeUnit: 'week',

@@ -3,30 +3,23 @@
  * `fitClvFromStore`, reproduces the published estimates (Fader, Hardie & Lee 2005; Fader & Hardie 2013) to the
  * third significant digit, as the pure-TypeScript path does in ../clv/cdnow.acceptance.test.ts.
  */
-import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test-support/engines.ts';
 import { reportSkippedSharedData, sharedDataFile } from '../../test-support/shared-data.ts';
 import { fitClvFromStore } from './fit-clv-from-store.ts';
 import { predictClvFromStore } from './predict-clv-from-store.ts';
 import { commitLedger, type LedgerLine } from './test-support/purchase-messages.ts';
+import { readCdnowSample } from '../../test-support/cdnow.ts';
 
 const samplePath = sharedDataFile('cdnow', 'CDNOW_sample.txt');
 if (!samplePath) reportSkippedSharedData('CDNOW CLV through the store', 'cdnow', 'CDNOW_sample.txt');
 
-/** Whitespace-separated: master id, sample id, YYYYMMDD, number of CDs, dollar value. */
 function readCdnowLedger(path: string): LedgerLine[] {
-  return readFileSync(path, 'utf8')
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const [, sampleId = '', date = '', , amount = ''] = line.trim().split(/\s+/);
-      return {
-        customerId: String(Number(sampleId)),
-        timestamp: `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T12:00:00Z`,
-        amount: Number(amount),
-      };
-    });
+  return readCdnowSample(path).map(({ customerId, day, amount }) => ({
+    customerId,
+    timestamp: `${day}T12:00:00Z`,
+    amount,
+  }));
 }
 
 const significant = (value: number): string => value.toPrecision(3);
