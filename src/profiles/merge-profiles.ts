@@ -12,6 +12,8 @@ export const PROFILE_TABLES: readonly (readonly [string, string])[] = [
   ['identities', 'profile_id'],
   // Segment history follows the person.
   ['segment_transitions', 'profile_id'],
+  // Messages sent to the person (the outbox, with their delivery history).
+  ['messages', 'profile_id'],
 ];
 
 /**

@@ -5,11 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { systemClock } from '../clock.ts';
 import { SegmintError } from '../errors.ts';
 import { buildServer } from '../api/server.ts';
 import { GroupCommitter } from '../ingest/group-commit.ts';
 import { refreshSegmentsAfterCommit } from '../segments/saved/refresh-after-commit.ts';
 import type { Store } from '../store/store.ts';
+import { BACKGROUND_WORKERS, type BackgroundWorker } from './background-workers.ts';
 
 /** `--port` as given on the command line, checked: a bad value is a clear error, not a RangeError from `listen`. */
 export function parsePort(text: string): number {
@@ -60,6 +62,11 @@ export async function startServer(options: {
   host: string;
   adminKey?: string | undefined;
   logger?: boolean;
+  /** Run the background workers (journeys, dispatch, schedules); tests of the API alone turn them off. */
+  backgroundWorkers?: boolean;
+  /** Base URL in links the server hands out (tracking, unsubscribe, feeds); default: the listening address. */
+  publicUrl?: string | undefined;
+  log?: (line: string) => void;
 }): Promise<RunningServer> {
   const adminKey = options.adminKey ?? `admin_${randomBytes(18).toString('base64url')}`;
   // Real-time segments: the profiles each committed batch touched are re-evaluated after it is acknowledged.
@@ -81,16 +88,29 @@ export async function startServer(options: {
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
+  const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
+  const workers: BackgroundWorker[] =
+    options.backgroundWorkers === false
+      ? []
+      : BACKGROUND_WORKERS.map((start) =>
+          start({
+            store: options.store,
+            clock: systemClock,
+            publicUrl: options.publicUrl ?? url,
+            log: options.log ?? (() => {}),
+          }),
+        );
   let closing: Promise<void> | undefined;
   return {
     app,
-    url: `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`,
+    url,
     adminKey,
     committer,
     close() {
       closing ??= (async () => {
         await app.close();
         await committer.close();
+        await Promise.all(workers.map((worker) => worker.stop()));
       })();
       return closing;
     },

@@ -1,0 +1,24 @@
+/**
+ * Work `segmint serve` runs beside the API: each feature that needs a loop (journey worker, message dispatcher,
+ * scheduled campaigns, content publishing, …) adds its starter to BACKGROUND_WORKERS. A starter must return at
+ * once; `stop` finishes the step in progress (never abandons a transaction half way) and resolves when idle.
+ */
+import type { Clock } from '../clock.ts';
+import type { Store } from '../store/store.ts';
+
+export interface BackgroundWorkerContext {
+  store: Store;
+  clock: Clock;
+  /** The server's public base URL (tracking links, unsubscribe pages, feeds). */
+  publicUrl: string;
+  log: (line: string) => void;
+}
+
+export interface BackgroundWorker {
+  readonly name: string;
+  stop(): Promise<void>;
+}
+
+export type StartBackgroundWorker = (context: BackgroundWorkerContext) => BackgroundWorker;
+
+export const BACKGROUND_WORKERS: readonly StartBackgroundWorker[] = [];
