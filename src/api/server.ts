@@ -19,6 +19,7 @@ import { registerProfileRoutes } from './routes/profiles.ts';
 import { registerRecommendationRoutes } from './routes/recommendations.ts';
 import { registerSegmentRoutes } from './routes/segments.ts';
 import { registerTrackingRoutes } from './routes/tracking.ts';
+import { registerTraitRoutes } from './routes/traits.ts';
 
 export interface ServerOptions {
   store: Store;
@@ -130,6 +131,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     registerProfileRoutes(admin, { store: options.store });
     registerAnalyticsRoutes(admin, { store: options.store });
     registerSegmentRoutes(admin, { store: options.store });
+    registerTraitRoutes(admin, { store: options.store });
     // Admin key, not a write key: write keys are public, and recommendations reveal what a profile bought.
     registerRecommendationRoutes(admin, { store: options.store });
   });

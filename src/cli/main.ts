@@ -16,6 +16,7 @@ import { registerRecommendCommands } from './commands/recommend.ts';
 import { registerSegmentsCommands } from './commands/segments.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSourcesCommands } from './commands/sources.ts';
+import { registerTraitsCommands } from './commands/traits.ts';
 
 export function buildProgram(): Command {
   const program = new Command('segmint')
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   registerRecommendCommands(program);
   registerClusterCommand(program);
   registerSegmentsCommands(program);
+  registerTraitsCommands(program);
   return program;
 }
 

@@ -21,7 +21,7 @@ const keySchema = z
   .max(200)
   .refine((key) => !key.includes('\u0000'), 'must not contain the NUL character');
 
-const fieldPathSchema = z.array(keySchema).min(1).max(8);
+export const fieldPathSchema = z.array(keySchema).min(1).max(8);
 
 export const fieldRefSchema = z.object({ source: z.enum(['traits', 'computed']), path: fieldPathSchema });
 export type FieldRef = z.infer<typeof fieldRefSchema>;

@@ -15,6 +15,7 @@ import {
   refreshAllSegments,
   refreshSegment,
 } from '../../segments/saved/index.ts';
+import { segmentTextOptions } from '../../segments/saved/segment-text-options.ts';
 import { parseSegmentText } from '../../segments/text/parse-segment.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -57,7 +58,9 @@ export function registerSegmentRoutes(app: FastifyInstance, options: { store: St
   app.post('/api/segments/preview', async (request) => {
     const body = parseOrThrow(previewBodySchema, request.body ?? {}, 'body');
     const definition =
-      body.text === undefined ? readSegmentDefinition(body.definition) : parseSegmentText(body.text);
+      body.text === undefined
+        ? readSegmentDefinition(body.definition)
+        : parseSegmentText(body.text, await segmentTextOptions(store));
     return previewSegment(store, definition, {
       sampleSize: body.sampleSize,
       ...(body.asOf ? { now: body.asOf } : {}),

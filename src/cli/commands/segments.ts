@@ -1,9 +1,8 @@
 /** `segmint segments …`: save, list, show, preview, delete and refresh segments. */
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { SegmintError } from '../../errors.ts';
 import { parseOrThrow } from '../../schema/parse-or-throw.ts';
+import { segmentTextOptions } from '../../segments/saved/segment-text-options.ts';
 import { parseSegmentText } from '../../segments/text/parse-segment.ts';
 import {
   createSegment,
@@ -17,27 +16,7 @@ import {
   type SegmentRefreshResult,
 } from '../../segments/saved/index.ts';
 import { printJson, printTable, withStore } from '../context.ts';
-
-/** The JSON of `--file`; a missing file or bad JSON is a clear error. */
-async function readJsonFile(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new SegmintError(
-      'invalid_input',
-      `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}.`,
-    );
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new SegmintError(
-      'invalid_input',
-      `${path} is not JSON (${error instanceof Error ? error.message : String(error)}). It should hold a segment definition: { "schemaVersion": 1, "condition": … }.`,
-    );
-  }
-}
+import { readJsonFile } from '../read-json-file.ts';
 
 const asOfSchema = z.object({ asOf: z.coerce.date().optional() });
 
@@ -70,7 +49,13 @@ export function registerSegmentsCommands(program: Command): void {
         options: { where?: string; file?: string; realtime: boolean; json?: boolean },
         command: Command,
       ) => {
-        const definition = options.file === undefined ? undefined : await readJsonFile(options.file);
+        const definition =
+          options.file === undefined
+            ? undefined
+            : await readJsonFile(
+                options.file,
+                'a segment definition: { "schemaVersion": 1, "condition": … }',
+              );
         // A new segment is useful at once: its members are computed right after it is saved.
         const { saved, refreshed } = await withStore(command, async (store) => {
           const created = await createSegment(store, {
@@ -141,11 +126,11 @@ export function registerSegmentsCommands(program: Command): void {
     .option('--as-of <date>', 'evaluate at this time (default: now)')
     .option('--json', 'print JSON')
     .action(async (options: { where: string; asOf?: string; json?: boolean }, command: Command) => {
-      const definition = parseSegmentText(options.where);
       const asOf = readAsOf(options.asOf);
-      const preview = await withStore(command, (store) =>
-        previewSegment(store, definition, asOf ? { now: asOf } : {}),
-      );
+      const preview = await withStore(command, async (store) => {
+        const definition = parseSegmentText(options.where, await segmentTextOptions(store));
+        return previewSegment(store, definition, asOf ? { now: asOf } : {});
+      });
       if (options.json) return printJson(preview);
       process.stdout.write(`${preview.count} profiles match.\n`);
       for (const profileId of preview.sample) process.stdout.write(`  ${profileId}\n`);

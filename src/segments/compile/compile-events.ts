@@ -43,7 +43,7 @@ export function compareNumbers(left: number, op: Comparison, right: number): boo
 const EVENT_TYPE_SQL = { track: "'track'", page: "'page'", screen: "'screen'" } as const;
 
 /** The WHERE of the matching events. A filter that is NULL drops the event just as FALSE does. */
-function compileEventFilter(
+export function compileEventFilter(
   context: CompileContext,
   scope: EventScope & { window: EventWindow | null },
   where: string,

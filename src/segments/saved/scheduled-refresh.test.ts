@@ -51,13 +51,13 @@ describeEachEngine('scheduled segment refresh', (getStore) => {
     expect(log).toEqual([]); // not before the interval has passed
     vi.advanceTimersByTime(1);
     await vi.waitFor(() => expect(log).toHaveLength(1), { timeout: 30_000 });
-    expect(log[0]).toBe('Scheduled segment refresh: 1 segments refreshed, 0 entered, 0 exited.');
+    expect(log[0]).toBe('Scheduled refresh: 0 computed traits, 1 segments refreshed, 0 entered, 0 exited.');
 
     tick = 1; // six weeks later ann has lapsed
     vi.advanceTimersByTime(3_600_000);
     await vi.waitFor(() => expect(log).toHaveLength(2), { timeout: 30_000 });
     await schedule.stop();
-    expect(log[1]).toBe('Scheduled segment refresh: 1 segments refreshed, 1 entered, 0 exited.');
+    expect(log[1]).toBe('Scheduled refresh: 0 computed traits, 1 segments refreshed, 1 entered, 0 exited.');
     expect(await listSegmentTransitions(store, 'lapsed')).toMatchObject([
       { kind: 'entered', occurredAt: ticks[1] },
     ]);

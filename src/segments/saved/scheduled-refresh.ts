@@ -5,6 +5,7 @@
  */
 import { SegmintError } from '../../errors.ts';
 import type { Store } from '../../store/store.ts';
+import { refreshComputedTraits } from '../traits/refresh-computed-traits.ts';
 import { refreshAllSegments, type SegmentRefreshResult } from './refresh-membership.ts';
 
 const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -48,13 +49,15 @@ export function startScheduledRefresh(options: {
   };
   const run = async (): Promise<void> => {
     try {
-      options.log(
-        `Scheduled segment refresh: ${describe(await refreshAllSegments(options.store, { now: clock() }))}.`,
-      );
+      // Computed traits first: segments may read them.
+      const now = clock();
+      const traits = await refreshComputedTraits(options.store, { now });
+      const segments = await refreshAllSegments(options.store, { now });
+      options.log(`Scheduled refresh: ${traits.length} computed traits, ${describe(segments)}.`);
     } catch (error) {
       // The next run repairs what this one missed; the server keeps serving.
       options.log(
-        `Scheduled segment refresh failed: ${error instanceof Error ? error.message : String(error)}`,
+        `Scheduled refresh failed: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
   };

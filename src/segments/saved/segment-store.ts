@@ -12,7 +12,7 @@ import type { Store } from '../../store/store.ts';
 import { compileSegment } from '../compile/compile-segment.ts';
 import { readSegmentDefinition } from '../read-segment-definition.ts';
 import { assertNoSegmentCycle, listSegmentReferences } from '../segment-references.ts';
-import { parseSegmentText } from '../text/parse-segment.ts';
+import { parseSegmentText, type SegmentTextOptions } from '../text/parse-segment.ts';
 import { printSegmentText } from '../text/print-segment.ts';
 import {
   indexSegments,
@@ -21,6 +21,7 @@ import {
   segmentNameSchema,
   type SavedSegment,
 } from './saved-segment.ts';
+import { segmentTextOptions } from './segment-text-options.ts';
 
 export const createSegmentInputSchema = z
   .object({
@@ -37,8 +38,11 @@ export const createSegmentInputSchema = z
 export type CreateSegmentInput = z.input<typeof createSegmentInputSchema>;
 
 /** The definition from text or JSON; text errors point at the column. */
-function readDefinition(input: z.output<typeof createSegmentInputSchema>): SegmentDefinition {
-  if (input.text !== undefined) return parseSegmentText(input.text);
+function readDefinition(
+  input: z.output<typeof createSegmentInputSchema>,
+  textOptions: SegmentTextOptions,
+): SegmentDefinition {
+  if (input.text !== undefined) return parseSegmentText(input.text, textOptions);
   return readSegmentDefinition(input.definition);
 }
 
@@ -52,7 +56,8 @@ export async function createSegment(
   options: { now?: Date } = {},
 ): Promise<SavedSegment> {
   const parsed = parseOrThrow(createSegmentInputSchema, input, 'segment');
-  const definition = readDefinition(parsed);
+  const textOptions = await segmentTextOptions(store);
+  const definition = readDefinition(parsed, textOptions);
   const now = options.now ?? new Date();
   const id = `seg_${randomUUID()}`;
   await store.transaction(async (tx) => {
@@ -73,7 +78,14 @@ export async function createSegment(
     await tx.execute(
       `insert into segments (id, name, definition, text, realtime, schedule, version, created_at, updated_at)
        values ($1, $2, $3, $4, $5, null, 1, $6, $6)`,
-      [id, parsed.name, JSON.stringify(definition), printSegmentText(definition), parsed.realtime, now],
+      [
+        id,
+        parsed.name,
+        JSON.stringify(definition),
+        printSegmentText(definition, textOptions),
+        parsed.realtime,
+        now,
+      ],
     );
   });
   return requireSavedSegment(store, id);

@@ -28,7 +28,7 @@ export function isAggregateStart(stream: TokenStream): boolean {
   return AGGREGATE_FUNCTIONS.some((fn) => stream.isWord(fn)) && stream.isSymbol('(', 1);
 }
 
-function parseEventRef(stream: TokenStream): EventRef {
+export function parseEventRef(stream: TokenStream): EventRef {
   for (const type of ['page', 'screen'] as const) {
     if (stream.isWord(type) && stream.isWord('view', 1)) {
       stream.next();
@@ -41,7 +41,7 @@ function parseEventRef(stream: TokenStream): EventRef {
 }
 
 /** `where FILTER` or `where (FILTER and FILTER …)`: parentheses keep the filters apart from the outer `and`. */
-function parseFilters(stream: TokenStream): PropertyFilter[] {
+export function parseFilters(stream: TokenStream): PropertyFilter[] {
   if (!stream.acceptWord('where')) return [];
   const parseFilter = (): PropertyFilter => ({
     property: parsePath(stream, 'an event property'),
@@ -147,7 +147,7 @@ export function parseAggregate(stream: TokenStream): Condition {
   return { type: 'aggregate', fn, event, property, where, window, op, value: parseNumber(stream) };
 }
 
-function parseOptionalWindowInList(stream: TokenStream): EventWindow {
+export function parseOptionalWindowInList(stream: TokenStream): EventWindow {
   if (!stream.acceptWord('in')) stream.acceptWord('within');
   return parseWindowBody(stream, { allowBareDays: true });
 }
