@@ -33,6 +33,12 @@ export interface CompileSegmentOptions {
   resolveSegmentId?: (nameOrId: string) => string | undefined;
   /** Placeholders start after this many (for embedding the query in a statement with its own parameters). */
   parameterOffset?: number;
+  /**
+   * With `profileIds`: tables the caller already filled with those profiles (`id, traits, computed`) and their
+   * events (`profile_id, type, event, name, occurred_at, properties`), so that several segments evaluated for one
+   * batch share one pass over `profiles` and `events` instead of one each.
+   */
+  scopedRelations?: { profiles: string; events: string };
 }
 
 const MAX_DEPTH = 64;
@@ -42,7 +48,10 @@ export function compileSegment(
   options: CompileSegmentOptions,
 ): CompiledSegmentQuery {
   const params = new SqlParameters(options.dialect, options.parameterOffset ?? 0);
-  const profileIds = options.profileIds ? params.add([...options.profileIds], 'profileIds') : null;
+  const scoped = options.profileIds !== undefined;
+  // With scopedRelations the caller's tables already hold just those profiles: no list parameter is needed.
+  const profileIds =
+    options.profileIds && !options.scopedRelations ? params.add([...options.profileIds], 'profileIds') : null;
   let readsEvents = false;
   const context: CompileContext = {
     dialect: options.dialect,
@@ -50,7 +59,7 @@ export function compileSegment(
     now: options.now,
     eventsRelation() {
       readsEvents = true;
-      return profileIds ? 'scoped_events' : 'events';
+      return options.scopedRelations?.events ?? (scoped ? 'scoped_events' : 'events');
     },
     resolveSegmentId(nameOrId, where) {
       const id = options.resolveSegmentId ? options.resolveSegmentId(nameOrId) : nameOrId;
@@ -64,8 +73,14 @@ export function compileSegment(
     },
   };
   const condition = compileCondition(context, definition.condition, 'condition', 0).sql;
-  if (!profileIds)
+  if (!scoped)
     return { sql: `select p.id as profile_id from profiles p where ${condition}`, params: params.values };
+  if (options.scopedRelations) {
+    return {
+      sql: `select p.id as profile_id from ${options.scopedRelations.profiles} p where ${condition}`,
+      params: params.values,
+    };
+  }
   // Only the touched profiles: materialising them (and their events) first keeps the engines from evaluating the
   // conditions over every profile and joining with the list afterwards.
   const scope = `(select unnest(${profileIds}::varchar[]))`;

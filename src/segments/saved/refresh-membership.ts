@@ -26,6 +26,8 @@ export interface SegmentRefreshResult {
 interface RefreshScope {
   now: Date;
   profileIds?: readonly string[];
+  /** Temp tables holding the touched profiles and their events (see `compileSegment`'s `scopedRelations`). */
+  scopedRelations?: { profiles: string; events: string };
   /** Finds the segments a definition refers to. */
   lookup: SegmentLookup;
 }
@@ -43,6 +45,7 @@ async function refreshInTransaction(
     now: scope.now,
     resolveSegmentId: (nameOrId) => lookup(nameOrId)?.id,
     ...(scope.profileIds ? { profileIds: scope.profileIds } : {}),
+    ...(scope.scopedRelations ? { scopedRelations: scope.scopedRelations } : {}),
   });
   const matching = new Set(
     (await tx.query<{ profile_id: string }>(query.sql, query.params)).map((row) => row.profile_id),
@@ -153,9 +156,28 @@ export async function refreshTouchedProfiles(
     const segments = await readSavedSegments(tx);
     const lookup = indexSegments(segments);
     const realtime = orderByDependencies(segments).filter((segment) => segment.realtime);
+    if (realtime.length === 0) return results;
+    // One pass over profiles and events for the whole batch, shared by every segment (each would scan otherwise).
+    const scopedRelations = { profiles: 'segmint_touched_profiles', events: 'segmint_touched_events' };
+    const ids = [[...profileIds]];
+    await tx.execute(`drop table if exists ${scopedRelations.profiles}`);
+    await tx.execute(`drop table if exists ${scopedRelations.events}`);
+    await tx.execute(
+      `create temp table ${scopedRelations.profiles} as
+         select id, traits, computed from profiles where id in (select unnest($1::varchar[]))`,
+      ids,
+    );
+    await tx.execute(
+      `create temp table ${scopedRelations.events} as
+         select profile_id, type, event, name, occurred_at, properties from events
+          where profile_id in (select unnest($1::varchar[]))`,
+      ids,
+    );
     for (const segment of realtime) {
-      results.push(await refreshInTransaction(tx, segment, { now, profileIds, lookup }));
+      results.push(await refreshInTransaction(tx, segment, { now, profileIds, lookup, scopedRelations }));
     }
+    await tx.execute(`drop table ${scopedRelations.profiles}`);
+    await tx.execute(`drop table ${scopedRelations.events}`);
     return results;
   });
 }
