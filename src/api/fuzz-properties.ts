@@ -11,6 +11,12 @@ import {
   type SeededProfiles,
 } from './fuzz-profiles-oracle.ts';
 import { fuzzRequest } from './fuzz-requests.ts';
+import {
+  checkComputedTraitText,
+  checkSegmentText,
+  fuzzedSegmentText,
+  fuzzedTraitText,
+} from './fuzz-segments.ts';
 import { checkValidMessageRoundTrip } from './fuzz-round-trip.ts';
 import { checkTrackingRequest, type FuzzTarget } from './fuzz-target.ts';
 
@@ -89,6 +95,17 @@ export function profileFuzzProperties(
     ),
     fuzzProperty('GET /api/profiles?search= with any text', [200], profileQueryWithHits, (query) =>
       checkProfileSearch(target().target, target().seeded, query),
+    ),
+  ];
+}
+
+export function segmentTextFuzzProperties(target: () => FuzzTarget): FuzzProperty[] {
+  return [
+    fuzzProperty('any segment text to preview and create', [201, 400], fuzzedSegmentText, (text) =>
+      checkSegmentText(target(), text),
+    ),
+    fuzzProperty('any computed-trait expression to preview', [200, 400], fuzzedTraitText, (text) =>
+      checkComputedTraitText(target(), text),
     ),
   ];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasNoUnpairedSurrogate, UNPAIRED_SURROGATE_MESSAGE } from './storable-text.ts';
 
 /**
  * A segment definition as data: a tree of conditions over a profile's traits, computed traits, events, location,
@@ -12,14 +13,22 @@ export const SEGMENT_SCHEMA_VERSION = 1;
  * Names of computed traits produced by the analytics modules. A field whose first part is one of these reads
  * `profiles.computed`; any other field reads `profiles.traits`. `traits.x` / `computed.x` choose explicitly.
  */
-export const BUILT_IN_COMPUTED_TRAITS: readonly string[] = ['rfm', 'cluster', 'clv', 'churn_risk', 'p_alive'];
+export const BUILT_IN_COMPUTED_TRAITS: readonly string[] = [
+  'rfm',
+  'cluster',
+  'clv',
+  'churn_risk',
+  'p_alive',
+  'lead_score',
+];
 
 // PostgreSQL text cannot hold U+0000, and a key is embedded in SQL as a literal, so keys never contain it.
 const keySchema = z
   .string()
   .min(1, 'must not be empty')
   .max(200)
-  .refine((key) => !key.includes('\u0000'), 'must not contain the NUL character');
+  .refine((key) => !key.includes('\u0000'), 'must not contain the NUL character')
+  .refine(hasNoUnpairedSurrogate, UNPAIRED_SURROGATE_MESSAGE);
 
 export const fieldPathSchema = z.array(keySchema).min(1).max(8);
 
@@ -67,7 +76,9 @@ export const dateLiteralSchema = z
     'must be a date (YYYY-MM-DD) or a date-time with a zone (YYYY-MM-DDTHH:MM[:SS[.mmm]]Z)',
   );
 
-const textSchema = z.string().max(1000);
+// Unpaired surrogates would be stored as U+FFFD (a different value) or refused by PostgreSQL's jsonb.
+const textSchema = z.string().max(1000).refine(hasNoUnpairedSurrogate, UNPAIRED_SURROGATE_MESSAGE);
+const nameSchema = z.string().min(1).max(256).refine(hasNoUnpairedSurrogate, UNPAIRED_SURROGATE_MESSAGE);
 const scalarSchema = z.union([textSchema, z.number(), z.boolean()]);
 const orderedSchema = z.union([textSchema, z.number()]);
 const daysSchema = z.number().int().min(0).max(36_500);
@@ -97,8 +108,8 @@ export type PropertyFilter = z.infer<typeof propertyFilterSchema>;
 
 /** Which events count: track events by name, or page / screen views (optionally of one named page). */
 export const eventRefSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('track'), event: z.string().min(1).max(256) }),
-  z.object({ type: z.enum(['page', 'screen']), name: z.string().min(1).max(256).nullable().default(null) }),
+  z.object({ type: z.literal('track'), event: nameSchema }),
+  z.object({ type: z.enum(['page', 'screen']), name: nameSchema.nullable().default(null) }),
 ]);
 export type EventRef = z.infer<typeof eventRefSchema>;
 
@@ -199,7 +210,7 @@ export const conditionSchema: z.ZodType<Condition, unknown> = z.lazy(() =>
       longitude: z.number().min(-180).max(180),
       radiusKm: z.number().positive().max(20_100),
     }),
-    z.object({ type: z.literal('segment'), segment: z.string().min(1).max(256) }),
+    z.object({ type: z.literal('segment'), segment: nameSchema }),
     z.object({ type: z.literal('consent'), kind: z.enum(['consent', 'subscription']), topic: keySchema }),
   ]),
 );

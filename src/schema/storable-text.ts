@@ -13,6 +13,14 @@ const UNPAIRED_SURROGATE = /[\uD800-\uDFFF]/u;
 export const UNSTORABLE_TEXT_MESSAGE =
   'must be valid Unicode text: NUL characters (\\u0000) and unpaired surrogates (\\ud800–\\udfff) cannot be stored';
 
+/** No unpaired surrogate (NUL allowed: for text DuckDB stores and PostgreSQL refuses later with its own error). */
+export function hasNoUnpairedSurrogate(text: string): boolean {
+  return !UNPAIRED_SURROGATE.test(text);
+}
+
+export const UNPAIRED_SURROGATE_MESSAGE =
+  'must be valid Unicode text: unpaired surrogates (\\ud800–\\udfff) cannot be stored';
+
 export function isStorableText(text: string): boolean {
   return !text.includes('\u0000') && !UNPAIRED_SURROGATE.test(text);
 }

@@ -3,6 +3,7 @@
  * again on the way out: the row may have been written by an older version of Segmint.
  */
 import { z } from 'zod';
+import { hasNoUnpairedSurrogate, UNPAIRED_SURROGATE_MESSAGE } from '../../schema/storable-text.ts';
 import { SegmintError } from '../../errors.ts';
 import type { SegmentDefinition } from '../../schema/segment.ts';
 import type { SqlExecutor } from '../../store/store.ts';
@@ -31,7 +32,8 @@ export const segmentNameSchema = z
   .refine(
     (name) => [...name].every((char) => char >= ' ' && char !== '\u007f'),
     'must not contain control characters',
-  );
+  )
+  .refine(hasNoUnpairedSurrogate, UNPAIRED_SURROGATE_MESSAGE);
 
 const segmentRowSchema = z.object({
   id: z.string(),
