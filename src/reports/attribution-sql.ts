@@ -1,0 +1,56 @@
+/**
+ * Attribution as one SQL statement: each conversion event is credited to the messages that touched the same profile
+ * within the window before it — the latest touch (last_touch, the default), the earliest (first_touch), or all of
+ * them equally (linear). A message touches a conversion once, at its latest touch before it; revenue follows the
+ * credit. The statement selects `message_id, conversions, revenue` (fractional under linear).
+ */
+import { TRACKING_EVENT_NAMES } from '../schema/tracking.ts';
+import type { Dialect } from '../store/dialect.ts';
+import type { SqlValue } from '../store/store.ts';
+import type { AttributionOptions } from './report-options.ts';
+
+export function attributionSql(dialect: Dialect, options: AttributionOptions, params: SqlValue[]): string {
+  const add = (value: SqlValue) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const messageIdOf = dialect.jsonText('e.properties', ['messageId']);
+  const machine = dialect.jsonText('e.properties', ['machine']);
+  const touches =
+    options.touch === 'send'
+      ? `select m.id as message_id, m.profile_id, m.sent_at as touched_at from messages m where m.sent_at is not null`
+      : `select ${messageIdOf} as message_id, e.profile_id, e.occurred_at as touched_at from events e
+          where e.type = 'track' and e.event = ${add(options.touch === 'click' ? TRACKING_EVENT_NAMES.clicked : TRACKING_EVENT_NAMES.opened)}
+            ${options.touch === 'open' ? `and coalesce(${machine}, 'false') <> 'true'` : ''}`;
+  const revenue = ['revenue', 'amount', 'total']
+    .map((key) => dialect.tryCastDouble(dialect.jsonText('e.properties', [key])))
+    .join(', ');
+  const credit = {
+    last_touch: 'case when from_last = 1 then 1.0 else 0.0 end',
+    first_touch: 'case when from_first = 1 then 1.0 else 0.0 end',
+    linear: '1.0 / touch_count',
+  }[options.model];
+  return `
+    with touches as (${touches}),
+    conversions as (
+      select e.message_id as conversion_id, e.profile_id, e.occurred_at, coalesce(${revenue}, 0) as revenue
+        from events e
+       where e.type = 'track' and e.event in (select unnest(${add(options.conversionEvents)}::varchar[]))
+    ),
+    pairs as (
+      select c.conversion_id, c.revenue, t.message_id, max(t.touched_at) as touched_at
+        from conversions c
+        join touches t on t.profile_id = c.profile_id and t.touched_at <= c.occurred_at
+                      and t.touched_at > c.occurred_at - ${dialect.daysInterval(add(options.windowDays))}
+       group by c.conversion_id, c.revenue, t.message_id
+    ),
+    ranked as (
+      select message_id, revenue,
+             row_number() over (partition by conversion_id order by touched_at desc, message_id desc) as from_last,
+             row_number() over (partition by conversion_id order by touched_at, message_id) as from_first,
+             count(*) over (partition by conversion_id) as touch_count
+        from pairs
+    )
+    select message_id, sum(${credit}) as conversions, sum(${credit} * revenue) as revenue
+      from ranked group by message_id`;
+}

@@ -1,0 +1,185 @@
+import { beforeAll, expect, it } from 'vitest';
+import { commitMessages } from '../ingest/commit-messages.ts';
+import type { Store } from '../store/store.ts';
+import { describeEachEngine } from '../test-support/engines.ts';
+import { normalized } from '../test-support/messages.ts';
+import { setCost } from './costs.ts';
+import { messageKpis } from './message-kpis.ts';
+import { reportOptionsSchema } from './report-options.ts';
+
+const T0 = new Date('2025-05-01T10:00:00Z');
+const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000).toISOString();
+
+async function profileIdOf(store: Store, userId: string): Promise<string> {
+  const [row] = await store.query<{ profile_id: string }>(
+    "select profile_id from identities where kind = 'user_id' and value = $1",
+    [userId],
+  );
+  if (!row) throw new Error(`no profile for ${userId}`);
+  return row.profile_id;
+}
+
+interface TestMessage {
+  id: string;
+  userId: string;
+  status: string;
+  campaignId?: string;
+  journeyId?: string;
+  nodeId?: string;
+  variant?: string;
+}
+
+const MESSAGES: TestMessage[] = [
+  { id: 'm1', userId: 'ann', status: 'sent', campaignId: 'c1', variant: 'A' },
+  { id: 'm2', userId: 'bob', status: 'sent', campaignId: 'c1', variant: 'B' },
+  { id: 'm3', userId: 'cat', status: 'failed', campaignId: 'c1', variant: 'A' },
+  { id: 'm4', userId: 'ann', status: 'sent', journeyId: 'j1', nodeId: 'n1' },
+  { id: 'm5', userId: 'dee', status: 'suppressed', campaignId: 'c1', variant: 'B' },
+];
+
+const tracking = (userId: string, event: string, hours: number, properties: Record<string, unknown>) =>
+  normalized({
+    type: 'track',
+    userId,
+    event,
+    timestamp: at(hours),
+    properties: { channel: 'email', ...properties },
+  });
+
+describeEachEngine('message KPIs and attribution', (getStore) => {
+  beforeAll(async () => {
+    const store = getStore();
+    await store.transaction((tx) =>
+      commitMessages(
+        tx,
+        ['ann', 'bob', 'cat', 'dee'].map((userId) => normalized({ type: 'identify', userId, traits: {} })),
+      ),
+    );
+    await store.transaction(async (tx) => {
+      for (const message of MESSAGES) {
+        await tx.execute(
+          `insert into messages (id, profile_id, channel, campaign_id, journey_id, node_id, variant, status, attempts,
+                                 created_at, sent_at, updated_at)
+           values ($1, $2, 'email', $3, $4, $5, $6, $7, 1, $8, $8, $8)`,
+          [
+            message.id,
+            await profileIdOf(store, message.userId),
+            message.campaignId ?? null,
+            message.journeyId ?? null,
+            message.nodeId ?? null,
+            message.variant ?? null,
+            message.status,
+            T0,
+          ],
+        );
+      }
+      await setCost(tx, { scope: 'channel', scopeId: 'email', perMessage: 0.5 });
+      await setCost(tx, { scope: 'campaign', scopeId: 'c1', fixed: 10 });
+    });
+    await store.transaction((tx) =>
+      commitMessages(tx, [
+        tracking('cat', 'Email Bounced', 0, { messageId: 'm3' }),
+        tracking('ann', 'Email Opened', 1, { messageId: 'm1' }),
+        tracking('ann', 'Email Opened', 1.5, { messageId: 'm1' }),
+        tracking('bob', 'Email Opened', 0.001, { messageId: 'm2', machine: true }),
+        tracking('ann', 'Email Link Clicked', 2, { messageId: 'm1', url: 'https://shop.example/a' }),
+        tracking('bob', 'Unsubscribed', 3, { messageId: 'm2' }),
+        normalized({
+          type: 'track',
+          userId: 'ann',
+          event: 'Order Completed',
+          timestamp: at(3),
+          properties: { revenue: 100 },
+        }),
+        tracking('ann', 'Email Link Clicked', 25, { messageId: 'm4' }),
+        normalized({
+          type: 'track',
+          userId: 'ann',
+          event: 'purchase',
+          timestamp: at(48),
+          properties: { amount: 50 },
+        }),
+        // Outside the 7-day window of every click: attributed to nothing.
+        normalized({
+          type: 'track',
+          userId: 'ann',
+          event: 'purchase',
+          timestamp: at(24 * 30),
+          properties: { amount: 999 },
+        }),
+      ]),
+    );
+  });
+
+  const options = (attribution: object = {}) => reportOptionsSchema.parse({ attribution });
+
+  it('counts sends, bounces, unique human opens, clicks and unsubscribes per campaign variant', async () => {
+    const rows = await messageKpis(getStore(), { ...options(), groupBy: ['campaign_id', 'variant'] });
+    const byVariant = new Map(rows.map((row) => [`${row.key.campaign_id}/${row.key.variant}`, row]));
+    expect(byVariant.get('c1/A')).toMatchObject({
+      sent: 2,
+      bounced: 1,
+      delivered: 1,
+      uniqueOpens: 1,
+      uniqueClicks: 1,
+      conversions: 1,
+      revenue: 100,
+      openRate: 1,
+      clickToOpenRate: 1,
+    });
+    expect(byVariant.get('c1/B')).toMatchObject({
+      sent: 1,
+      delivered: 1,
+      suppressed: 1,
+      uniqueOpens: 0,
+      machineOpens: 1,
+      unsubscribes: 1,
+      openRate: 0,
+      conversions: 0,
+    });
+    expect(byVariant.get('null/null')).toMatchObject({
+      sent: 1,
+      uniqueClicks: 1,
+      conversions: 1,
+      revenue: 50,
+    });
+  });
+
+  it('prices sends per channel and adds a campaign fixed cost for ROI', async () => {
+    const [campaign] = await messageKpis(getStore(), {
+      ...options(),
+      groupBy: ['campaign_id'],
+      filter: { campaignId: 'c1' },
+    });
+    // 3 sent × 0.5 + 10 fixed; revenue 100.
+    expect(campaign).toMatchObject({ sent: 3, cost: 11.5, revenue: 100 });
+    expect(campaign?.roi).toBeCloseTo((100 - 11.5) / 11.5, 10);
+  });
+
+  it.each([
+    ['last_touch', { m1: [1, 100], m4: [1, 50] }],
+    ['first_touch', { m1: [2, 150], m4: [0, 0] }],
+    ['linear', { m1: [1.5, 125], m4: [0.5, 25] }],
+  ] as const)('attributes conversions %s within the window', async (model, expected) => {
+    const rows = await messageKpis(getStore(), {
+      ...options({ model }),
+      groupBy: ['campaign_id', 'journey_id'],
+    });
+    const campaign = rows.find((row) => row.key.campaign_id === 'c1');
+    const journey = rows.find((row) => row.key.journey_id === 'j1');
+    expect([campaign?.conversions, campaign?.revenue]).toEqual(expected.m1);
+    expect([journey?.conversions, journey?.revenue]).toEqual(expected.m4);
+  });
+
+  it('can count opens or sends as touches instead of clicks', async () => {
+    const [byOpen] = await messageKpis(getStore(), { ...options({ touch: 'open' }), groupBy: [] });
+    // Opens: only m1 (bob's was a machine open) → the 100 order (3h) and the 50 purchase (48h) go to m1.
+    expect(byOpen).toMatchObject({ conversions: 2, revenue: 150 });
+    const [bySend] = await messageKpis(getStore(), {
+      ...options({ touch: 'send', windowDays: 1 }),
+      groupBy: [],
+    });
+    // Sends at T0 touch ann's 100 order only (the 48h purchase is outside one day).
+    expect(bySend).toMatchObject({ conversions: 1, revenue: 100 });
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * Message KPIs grouped by any of campaign, journey, journey node, template, A/B variant, channel or day: sent,
+ * delivered, bounced, unique (human) opens, unique clicks, unsubscribes, attributed conversions and revenue, cost,
+ * and the rates derived from them. One SQL statement over `messages`, the tracking events and the attribution.
+ *
+ * Definitions (per message, so "unique" means once per message):
+ * - sent: accepted by the provider (status `sent`) or bounced after being handed over;
+ * - delivered = sent − bounced; opens exclude opens flagged `machine` (image proxies, scanners);
+ * - open rate, CTR, conversion rate and revenue per recipient are over delivered; click-to-open over unique opens;
+ * - cost = per-message cost (the campaign's or journey's own when set above 0, else the channel's) × sent + fixed costs;
+ *   ROI = (revenue − cost) ÷ cost.
+ */
+import { TRACKING_EVENT_NAMES } from '../schema/tracking.ts';
+import type { SqlExecutor, SqlValue } from '../store/store.ts';
+import { attributionSql } from './attribution-sql.ts';
+import { fixedCostOf } from './costs.ts';
+import type { ReportOptions } from './report-options.ts';
+
+export const KPI_DIMENSIONS = [
+  'campaign_id',
+  'journey_id',
+  'node_id',
+  'template_id',
+  'variant',
+  'channel',
+  'day',
+] as const;
+export type KpiDimension = (typeof KPI_DIMENSIONS)[number];
+
+export interface MessageKpis {
+  sent: number;
+  delivered: number;
+  bounced: number;
+  suppressed: number;
+  recipients: number;
+  uniqueOpens: number;
+  machineOpens: number;
+  uniqueClicks: number;
+  unsubscribes: number;
+  conversions: number;
+  revenue: number;
+  cost: number;
+  openRate: number | null;
+  clickRate: number | null;
+  clickToOpenRate: number | null;
+  unsubscribeRate: number | null;
+  conversionRate: number | null;
+  revenuePerRecipient: number | null;
+  roi: number | null;
+}
+
+export interface MessageKpiRow extends MessageKpis {
+  key: Partial<Record<KpiDimension, string | null>>;
+}
+
+export interface MessageFilter {
+  campaignId?: string;
+  journeyId?: string;
+  templateId?: string;
+  profileIds?: readonly string[];
+}
+
+const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+/** The rates of a set of counts (also used to total rows). */
+export function withRates(
+  counts: Omit<MessageKpis, `${string}Rate` | 'revenuePerRecipient' | 'roi'>,
+): MessageKpis {
+  return {
+    ...counts,
+    openRate: ratio(counts.uniqueOpens, counts.delivered),
+    clickRate: ratio(counts.uniqueClicks, counts.delivered),
+    clickToOpenRate: ratio(counts.uniqueClicks, counts.uniqueOpens),
+    unsubscribeRate: ratio(counts.unsubscribes, counts.delivered),
+    conversionRate: ratio(counts.conversions, counts.delivered),
+    revenuePerRecipient: ratio(counts.revenue, counts.delivered),
+    roi: counts.cost > 0 ? (counts.revenue - counts.cost) / counts.cost : null,
+  };
+}
+
+export async function messageKpis(
+  executor: SqlExecutor,
+  options: ReportOptions & { groupBy: readonly KpiDimension[]; filter?: MessageFilter },
+): Promise<MessageKpiRow[]> {
+  const { dialect } = executor;
+  const params: SqlValue[] = [];
+  const add = (value: SqlValue) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const attributed = attributionSql(dialect, options.attribution, params);
+  const names = Object.values(TRACKING_EVENT_NAMES);
+  const machine = dialect.jsonText('e.properties', ['machine']);
+  const flag = (test: string) => `max(case when ${test} then 1 else 0 end)`;
+  const columns = options.groupBy.map((dimension) =>
+    dimension === 'day' ? `cast(cast(m.created_at as date) as varchar) as day` : `m.${dimension}`,
+  );
+  const groupColumns = options.groupBy.map((dimension) =>
+    dimension === 'day' ? 'cast(cast(m.created_at as date) as varchar)' : `m.${dimension}`,
+  );
+  const where = ['1 = 1'];
+  if (options.since) where.push(`m.created_at >= ${add(options.since)}`);
+  if (options.until) where.push(`m.created_at < ${add(options.until)}`);
+  if (options.filter?.campaignId) where.push(`m.campaign_id = ${add(options.filter.campaignId)}`);
+  if (options.filter?.journeyId) where.push(`m.journey_id = ${add(options.filter.journeyId)}`);
+  if (options.filter?.templateId) where.push(`m.template_id = ${add(options.filter.templateId)}`);
+  if (options.filter?.profileIds)
+    where.push(`m.profile_id in (select unnest(${add(options.filter.profileIds)}::varchar[]))`);
+  const isSent = `(m.status = 'sent' or f.bounced = 1)`;
+  const sql = `
+    with facts as (
+      select ${dialect.jsonText('e.properties', ['messageId'])} as message_id,
+             ${flag(`e.event = '${TRACKING_EVENT_NAMES.bounced}'`)} as bounced,
+             ${flag(`e.event = '${TRACKING_EVENT_NAMES.opened}' and coalesce(${machine}, 'false') <> 'true'`)} as opened,
+             ${flag(`e.event = '${TRACKING_EVENT_NAMES.opened}' and ${machine} = 'true'`)} as machine_opened,
+             ${flag(`e.event = '${TRACKING_EVENT_NAMES.clicked}'`)} as clicked,
+             ${flag(`e.event = '${TRACKING_EVENT_NAMES.unsubscribed}'`)} as unsubscribed
+        from events e
+       where e.type = 'track' and e.event in (select unnest(${add(names)}::varchar[]))
+       group by ${dialect.jsonText('e.properties', ['messageId'])}
+    ),
+    attributed as (${attributed}),
+    priced as (
+      select m.*, coalesce(nullif(own.per_message, 0), nullif(journey_cost.per_message, 0), channel_cost.per_message, 0) as per_message
+        from messages m
+        left join costs own on own.scope = 'campaign' and own.scope_id = m.campaign_id
+        left join costs journey_cost on journey_cost.scope = 'journey' and journey_cost.scope_id = m.journey_id
+        left join costs channel_cost on channel_cost.scope = 'channel' and channel_cost.scope_id = m.channel
+    )
+    select ${[...columns, ''].join(', ')}
+           sum(case when ${isSent} then 1 else 0 end) as sent,
+           sum(coalesce(f.bounced, 0)) as bounced,
+           sum(case when m.status = 'suppressed' then 1 else 0 end) as suppressed,
+           count(distinct case when ${isSent} then m.profile_id end) as recipients,
+           sum(coalesce(f.opened, 0)) as unique_opens,
+           sum(case when coalesce(f.opened, 0) = 0 then coalesce(f.machine_opened, 0) else 0 end) as machine_opens,
+           sum(coalesce(f.clicked, 0)) as unique_clicks,
+           sum(coalesce(f.unsubscribed, 0)) as unsubscribes,
+           coalesce(sum(a.conversions), 0) as conversions,
+           coalesce(sum(a.revenue), 0) as revenue,
+           sum(case when ${isSent} then m.per_message else 0 end) as variable_cost
+      from priced m
+      left join facts f on f.message_id = m.id
+      left join attributed a on a.message_id = m.id
+     where ${where.join(' and ')}
+     ${groupColumns.length > 0 ? `group by ${groupColumns.join(', ')} order by ${groupColumns.join(', ')}` : ''}`;
+  const rows = await executor.query(sql, params);
+  const fixedCosts = await fixedCostOf(executor);
+  return rows.map((row) => {
+    const key: Partial<Record<KpiDimension, string | null>> = {};
+    for (const dimension of options.groupBy) key[dimension] = (row[dimension] as string | null) ?? null;
+    const sent = Number(row.sent);
+    const bounced = Number(row.bounced);
+    // Fixed costs belong to a whole campaign or journey: added where the row is exactly one of them.
+    const fixed =
+      (key.campaign_id ? (fixedCosts.get(`campaign:${key.campaign_id}`) ?? 0) : 0) +
+      (key.journey_id && !options.groupBy.includes('node_id')
+        ? (fixedCosts.get(`journey:${key.journey_id}`) ?? 0)
+        : 0);
+    return {
+      key,
+      ...withRates({
+        sent,
+        delivered: sent - bounced,
+        bounced,
+        suppressed: Number(row.suppressed),
+        recipients: Number(row.recipients),
+        uniqueOpens: Number(row.unique_opens),
+        machineOpens: Number(row.machine_opens),
+        uniqueClicks: Number(row.unique_clicks),
+        unsubscribes: Number(row.unsubscribes),
+        conversions: Number(row.conversions),
+        revenue: Number(row.revenue),
+        cost: Number(row.variable_cost) + fixed,
+      }),
+    };
+  });
+}
