@@ -2,42 +2,67 @@
  * The HTTP server: Segment tracking API (write keys), management API under /api (admin key), health and
  * readiness. Errors are JSON `{ error, message, details }` with the status of their code.
  */
-import { timingSafeEqual } from 'node:crypto';
 import Fastify, {
   type FastifyError,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify';
+import { registerAuditHook } from '../audit/audit-hook.ts';
+import { registerAdminAuth } from '../auth/admin-auth.ts';
+import { DEFAULT_RATE_LIMIT, registerPublicRateLimit } from '../auth/public-rate-limit.ts';
+import { trackRoutes } from '../auth/route-registry.ts';
+import type { RateLimitOptions } from '../auth/token-bucket.ts';
+import { piiSafeLoggerOptions } from '../privacy/pii-log.ts';
+import { systemClock, type Clock } from '../clock.ts';
 import { isSegmintError, SegmintError } from '../errors.ts';
 import type { GroupCommitter } from '../ingest/group-commit.ts';
 import { WriteKeyResolver } from '../sources/sources.ts';
 import type { Store } from '../store/store.ts';
 import { registerJsonBodyParser } from './json-body.ts';
+import { registerMetricsRoute, RequestMetrics } from './metrics.ts';
 import { registerAnalyticsRoutes } from './routes/analytics.ts';
+import { registerAuditRoutes } from './routes/audit.ts';
+import { registerCampaignRoutes } from './routes/campaigns.ts';
+import { registerConsentRoutes } from './routes/consent.ts';
+import { registerContentRoutes } from './routes/content.ts';
+import { registerPublicContentRoutes } from './routes/content-public.ts';
+import { registerDashboardRoutes } from './routes/dashboard.ts';
+import { registerDashboardDataRoutes } from './routes/dashboard-data.ts';
+import { registerJourneyRoutes } from './routes/journeys.ts';
+import { registerKeyRoutes } from './routes/keys.ts';
+import { registerMessageRoutes } from './routes/messages.ts';
+import { registerPreferenceRoutes } from './routes/preferences.ts';
+import { registerPrivacyRoutes } from './routes/privacy.ts';
 import { registerProfileRoutes } from './routes/profiles.ts';
 import { registerRecommendationRoutes } from './routes/recommendations.ts';
+import { registerScoringRoutes } from './routes/scoring.ts';
 import { registerSegmentRoutes } from './routes/segments.ts';
+import { registerSocialRoutes } from './routes/social.ts';
+import { registerTemplateRoutes } from './routes/templates.ts';
 import { registerTrackingRoutes } from './routes/tracking.ts';
+import { registerTrackingLinkRoutes } from './routes/tracking-links.ts';
+import { registerReportRoutes } from './routes/reports.ts';
 import { registerTraitRoutes } from './routes/traits.ts';
 
 export interface ServerOptions {
   store: Store;
   committer: GroupCommitter;
-  /** Bearer token for /api routes. */
+  /** The bootstrap admin key for /api routes (stored API keys with roles work too: auth/admin-auth.ts). */
   adminKey: string;
+  /** Time for key expiry (rotation grace) and audit entries; tests pass a ManualClock. */
+  clock?: Clock;
+  /** Log requests (by route pattern) with personal data masked (privacy/pii-log.ts). */
   logger?: boolean;
-}
-
-function isSameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  /** Where the log goes (default stdout); tests capture it. */
+  logStream?: NodeJS.WritableStream;
+  /** Token buckets for the public endpoints (/v1, /t, /preferences, /feeds); false turns limiting off. */
+  rateLimit?: RateLimitOptions | false;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logger ? piiSafeLoggerOptions(options.logStream) : false,
     bodyLimit: 1024 * 1024,
     // Ids reach 512 characters (an email or an anonymous id in /api/profiles/:id), up to ~4.6 KB percent-encoded;
     // Fastify's default of 100 answered 414 for ids that exist.
@@ -55,6 +80,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     },
   });
   registerJsonBodyParser(app);
+  // Operational numbers for Prometheus: every answered request is counted (GET /metrics, admin key).
+  const metrics = new RequestMetrics();
+  app.addHook('onResponse', metrics.onResponse);
+  trackRoutes(app);
+  if (options.rateLimit !== false)
+    registerPublicRateLimit(app, {
+      clock: options.clock ?? systemClock,
+      limit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    });
   app.setNotFoundHandler((request, reply) =>
     reply
       .status(404)
@@ -116,24 +150,37 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     committer: options.committer,
     writeKeys: new WriteKeyResolver(options.store),
   });
+  registerTrackingLinkRoutes(app, { store: options.store, committer: options.committer });
+  registerPublicContentRoutes(app, { store: options.store, clock: options.clock ?? systemClock });
+  registerPreferenceRoutes(app, { store: options.store, clock: options.clock ?? systemClock });
+
+  // The dashboard's files are public (they hold no data); it asks for a key and calls /api with it.
+  registerDashboardRoutes(app);
 
   await app.register(async (admin) => {
-    admin.addHook('onRequest', async (request) => {
-      const header = request.headers.authorization ?? '';
-      const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : '';
-      if (!token || !isSameSecret(token, options.adminKey)) {
-        throw new SegmintError(
-          'unauthorized',
-          'The management API needs the admin key: Authorization: Bearer <key> (printed by `segmint serve`).',
-        );
-      }
-    });
+    const clock = options.clock ?? systemClock;
+    registerAdminAuth(admin, { store: options.store, adminKey: options.adminKey, clock });
+    registerAuditHook(admin, { store: options.store, clock });
+    registerKeyRoutes(admin, { store: options.store, clock });
+    registerPrivacyRoutes(admin, { store: options.store, clock });
+    registerAuditRoutes(admin, { store: options.store });
     registerProfileRoutes(admin, { store: options.store });
     registerAnalyticsRoutes(admin, { store: options.store });
     registerSegmentRoutes(admin, { store: options.store });
     registerTraitRoutes(admin, { store: options.store });
+    registerReportRoutes(admin, { store: options.store });
+    registerMetricsRoute(admin, { store: options.store, metrics });
     // Admin key, not a write key: write keys are public, and recommendations reveal what a profile bought.
     registerRecommendationRoutes(admin, { store: options.store });
+    registerDashboardDataRoutes(admin, { store: options.store });
+    registerMessageRoutes(admin, { store: options.store });
+    registerTemplateRoutes(admin, { store: options.store });
+    registerJourneyRoutes(admin, { store: options.store, clock });
+    registerCampaignRoutes(admin, { store: options.store, clock });
+    registerScoringRoutes(admin, { store: options.store, clock });
+    registerContentRoutes(admin, { store: options.store, clock });
+    registerSocialRoutes(admin, { store: options.store, clock });
+    registerConsentRoutes(admin, { store: options.store, clock });
   });
 
   return app;

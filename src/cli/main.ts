@@ -6,17 +6,28 @@ import { Command, CommanderError } from 'commander';
 import { isSegmintError } from '../errors.ts';
 import { DEFAULT_DUCKDB_PATH } from '../store/open-store.ts';
 import { registerAnalyticsCommands, registerClusterCommand } from './commands/analytics.ts';
+import { registerCampaignsCommands } from './commands/campaigns.ts';
 import { registerChurnCommands } from './commands/churn.ts';
 import { registerClvCommands } from './commands/clv.ts';
+import { registerConsentCommands } from './commands/consent.ts';
+import { registerContentCommands } from './commands/content.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerGenerateCommand } from './commands/generate.ts';
 import { registerImportCommands } from './commands/import.ts';
+import { registerJourneysCommands } from './commands/journeys.ts';
+import { registerKeysCommands } from './commands/keys.ts';
+import { registerPrivacyCommands } from './commands/privacy.ts';
 import { registerProfilesCommands } from './commands/profiles.ts';
 import { registerRecommendCommands } from './commands/recommend.ts';
+import { registerScoringCommands } from './commands/scoring.ts';
 import { registerSegmentsCommands } from './commands/segments.ts';
+import { registerSocialCommands } from './commands/social.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerSourcesCommands } from './commands/sources.ts';
+import { registerReportCommands } from './commands/report.ts';
 import { registerTraitsCommands } from './commands/traits.ts';
+import { registerMessagesCommands } from './commands/messages.ts';
+import { registerTemplatesCommands } from './commands/templates.ts';
 
 export function buildProgram(): Command {
   const program = new Command('segmint')
@@ -45,7 +56,18 @@ export function buildProgram(): Command {
   registerRecommendCommands(program);
   registerClusterCommand(program);
   registerSegmentsCommands(program);
+  registerPrivacyCommands(program);
+  registerKeysCommands(program);
   registerTraitsCommands(program);
+  registerReportCommands(program);
+  registerMessagesCommands(program);
+  registerTemplatesCommands(program);
+  registerJourneysCommands(program);
+  registerCampaignsCommands(program);
+  registerScoringCommands(program);
+  registerConsentCommands(program);
+  registerContentCommands(program);
+  registerSocialCommands(program);
   return program;
 }
 

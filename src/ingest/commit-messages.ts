@@ -8,7 +8,9 @@
 import { randomUUID } from 'node:crypto';
 import type { NormalizedMessage } from '../schema/messages.ts';
 import type { SqlExecutor, SqlValue } from '../store/store.ts';
+import { recordConsentFromIdentifies } from '../consent/consent-from-identifies.ts';
 import { moveProfileData } from '../profiles/merge-profiles.ts';
+import { withoutErasedIdentities } from '../privacy/erasure-suppressions.ts';
 import { aliasCandidateKeys, identityKeysOf, identityKeyString, type IdentityKey } from './identity-keys.ts';
 import { resolveIdentities } from './resolve-identities.ts';
 
@@ -17,6 +19,8 @@ export interface CommitResult {
   stored: number;
   /** Messages whose messageId was already stored (or repeated within the group). */
   duplicates: number;
+  /** Messages dropped because they carry the identity of an erased person (privacy/erasure-suppressions.ts). */
+  suppressed: number;
   profilesCreated: number;
   profilesMerged: number;
   /** Profiles whose events or traits changed: real-time segments re-evaluate these. */
@@ -108,7 +112,7 @@ export async function commitMessages(
   tx: SqlExecutor,
   messages: readonly NormalizedMessage[],
 ): Promise<CommitResult> {
-  const unique = uniqueByMessageId(messages);
+  const { kept: unique, suppressed } = await withoutErasedIdentities(tx, uniqueByMessageId(messages));
   const keys = new Map<string, IdentityKey>();
   for (const message of unique) {
     for (const key of [...identityKeysOf(message), ...aliasCandidateKeys(message)])
@@ -221,10 +225,13 @@ export async function commitMessages(
     ['kind', 'value', 'profile_id', 'created_at'],
     plan.newIdentities.map((identity) => [identity.kind, identity.value, identity.profileId, now]),
   );
+  // Consent stated in identify traits becomes consent records (src/consent/consent-from-identifies.ts).
+  await recordConsentFromIdentifies(tx, storedInOrder);
 
   return {
     stored: storedMessageIds.size,
-    duplicates: messages.length - storedMessageIds.size,
+    duplicates: messages.length - storedMessageIds.size - suppressed,
+    suppressed,
     profilesCreated: newProfiles.length,
     profilesMerged: plan.merges.length,
     touchedProfileIds: [...plan.profiles.keys()],

@@ -14,6 +14,13 @@ export const PROFILE_TABLES: readonly (readonly [string, string])[] = [
   ['segment_transitions', 'profile_id'],
   // Messages sent to the person (the outbox, with their delivery history).
   ['messages', 'profile_id'],
+  ['captured_emails', 'profile_id'],
+  // Consent evidence and topic subscriptions (no keys per profile: readers take the latest row, so both move).
+  ['consent_records', 'profile_id'],
+  ['subscriptions', 'profile_id'],
+  // Journey runs and their executed steps follow the person (a merged-away profile's runs go on for the survivor).
+  ['journey_runs', 'profile_id'],
+  ['journey_steps', 'profile_id'],
 ];
 
 /**

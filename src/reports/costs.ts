@@ -20,7 +20,11 @@ export const costInputSchema = z
 export type CostInput = z.input<typeof costInputSchema>;
 export type Cost = z.output<typeof costInputSchema> & { updatedAt: Date };
 
-export async function setCost(executor: SqlExecutor, input: CostInput, now = new Date()): Promise<Cost> {
+export async function setCost(
+  executor: SqlExecutor,
+  input: CostInput | Cost,
+  now = new Date(),
+): Promise<Cost> {
   const cost = parseOrThrow(costInputSchema, input, 'cost');
   await executor.execute('delete from costs where scope = $1 and scope_id = $2', [cost.scope, cost.scopeId]);
   await executor.execute(

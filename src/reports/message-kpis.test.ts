@@ -1,33 +1,17 @@
 import { beforeAll, expect, it } from 'vitest';
 import { commitMessages } from '../ingest/commit-messages.ts';
-import type { Store } from '../store/store.ts';
 import { describeEachEngine } from '../test-support/engines.ts';
 import { normalized } from '../test-support/messages.ts';
 import { setCost } from './costs.ts';
 import { messageKpis } from './message-kpis.ts';
 import { reportOptionsSchema } from './report-options.ts';
-
-const T0 = new Date('2025-05-01T10:00:00Z');
-const at = (hours: number) => new Date(T0.getTime() + hours * 3_600_000).toISOString();
-
-async function profileIdOf(store: Store, userId: string): Promise<string> {
-  const [row] = await store.query<{ profile_id: string }>(
-    "select profile_id from identities where kind = 'user_id' and value = $1",
-    [userId],
-  );
-  if (!row) throw new Error(`no profile for ${userId}`);
-  return row.profile_id;
-}
-
-interface TestMessage {
-  id: string;
-  userId: string;
-  status: string;
-  campaignId?: string;
-  journeyId?: string;
-  nodeId?: string;
-  variant?: string;
-}
+import {
+  createProfiles,
+  hoursAfterT0,
+  insertMessages,
+  trackingEvent,
+  type TestMessage,
+} from './testing/seed-report-data.ts';
 
 const MESSAGES: TestMessage[] = [
   { id: 'm1', userId: 'ann', status: 'sent', campaignId: 'c1', variant: 'A' },
@@ -37,42 +21,15 @@ const MESSAGES: TestMessage[] = [
   { id: 'm5', userId: 'dee', status: 'suppressed', campaignId: 'c1', variant: 'B' },
 ];
 
-const tracking = (userId: string, event: string, hours: number, properties: Record<string, unknown>) =>
-  normalized({
-    type: 'track',
-    userId,
-    event,
-    timestamp: at(hours),
-    properties: { channel: 'email', ...properties },
-  });
+const tracking = trackingEvent;
+const at = hoursAfterT0;
 
 describeEachEngine('message KPIs and attribution', (getStore) => {
   beforeAll(async () => {
     const store = getStore();
-    await store.transaction((tx) =>
-      commitMessages(
-        tx,
-        ['ann', 'bob', 'cat', 'dee'].map((userId) => normalized({ type: 'identify', userId, traits: {} })),
-      ),
-    );
+    await createProfiles(store, ['ann', 'bob', 'cat', 'dee']);
+    await insertMessages(store, MESSAGES);
     await store.transaction(async (tx) => {
-      for (const message of MESSAGES) {
-        await tx.execute(
-          `insert into messages (id, profile_id, channel, campaign_id, journey_id, node_id, variant, status, attempts,
-                                 created_at, sent_at, updated_at)
-           values ($1, $2, 'email', $3, $4, $5, $6, $7, 1, $8, $8, $8)`,
-          [
-            message.id,
-            await profileIdOf(store, message.userId),
-            message.campaignId ?? null,
-            message.journeyId ?? null,
-            message.nodeId ?? null,
-            message.variant ?? null,
-            message.status,
-            T0,
-          ],
-        );
-      }
       await setCost(tx, { scope: 'channel', scopeId: 'email', perMessage: 0.5 });
       await setCost(tx, { scope: 'campaign', scopeId: 'c1', fixed: 10 });
     });

@@ -57,7 +57,8 @@ export interface MessageFilter {
   campaignId?: string;
   journeyId?: string;
   templateId?: string;
-  profileIds?: readonly string[];
+  /** Messages to the current members of this segment (by id). */
+  segmentId?: string;
 }
 
 const ratio = (part: number, whole: number) => (whole > 0 ? part / whole : null);
@@ -104,8 +105,10 @@ export async function messageKpis(
   if (options.filter?.campaignId) where.push(`m.campaign_id = ${add(options.filter.campaignId)}`);
   if (options.filter?.journeyId) where.push(`m.journey_id = ${add(options.filter.journeyId)}`);
   if (options.filter?.templateId) where.push(`m.template_id = ${add(options.filter.templateId)}`);
-  if (options.filter?.profileIds)
-    where.push(`m.profile_id in (select unnest(${add(options.filter.profileIds)}::varchar[]))`);
+  if (options.filter?.segmentId) {
+    const segment = add(options.filter.segmentId);
+    where.push(`m.profile_id in (select profile_id from segment_members where segment_id = ${segment})`);
+  }
   const isSent = `(m.status = 'sent' or f.bounced = 1)`;
   const sql = `
     with facts as (

@@ -5,6 +5,12 @@
  */
 import type { Clock } from '../clock.ts';
 import type { Store } from '../store/store.ts';
+import { startDispatcherWorker } from '../channels/dispatch/dispatcher-worker.ts';
+import { startRetentionWorker } from '../privacy/retention-worker.ts';
+import { startContentWorker } from '../content/content-worker.ts';
+import { startJourneyWorker } from '../journeys/journey-worker.ts';
+import { startCampaignWorker } from '../campaigns/campaign-worker.ts';
+import { startScoringWorker } from '../scoring/scoring-worker.ts';
 
 export interface BackgroundWorkerContext {
   store: Store;
@@ -21,4 +27,11 @@ export interface BackgroundWorker {
 
 export type StartBackgroundWorker = (context: BackgroundWorkerContext) => BackgroundWorker;
 
-export const BACKGROUND_WORKERS: readonly StartBackgroundWorker[] = [];
+export const BACKGROUND_WORKERS: readonly StartBackgroundWorker[] = [
+  (context) => startDispatcherWorker(context),
+  startRetentionWorker,
+  (context) => startContentWorker(context),
+  startJourneyWorker,
+  startCampaignWorker,
+  startScoringWorker,
+];

@@ -87,6 +87,36 @@ describeEachEngine('store conformance', (getStore, engine) => {
     expect(owner).toEqual([{ profile_id: 'p1' }]);
   });
 
+  it('keeps inserts with different column lists into one table apart', async () => {
+    const store = getStore();
+    const at = new Date('2025-01-01T00:00:00Z');
+    await store.insertRows(
+      'sources',
+      ['id', 'name', 'write_key_hash', 'created_at'],
+      [['s1', 'one', 'h1', at]],
+      {
+        ignoreConflicts: true,
+      },
+    );
+    // The same table, other columns in another order: must not reuse a staging table shaped by the first call.
+    await store.insertRows(
+      'sources',
+      ['created_at', 'write_key_hash', 'name', 'id'],
+      [[at, 'h2', 'two', 's2']],
+      {
+        ignoreConflicts: true,
+      },
+    );
+    const rows = await store.query(
+      'select id, name, write_key_hash from sources where id in ($1, $2) order by id',
+      ['s1', 's2'],
+    );
+    expect(rows).toEqual([
+      { id: 's1', name: 'one', write_key_hash: 'h1' },
+      { id: 's2', name: 'two', write_key_hash: 'h2' },
+    ]);
+  });
+
   it('commits all of a transaction or none of it', async () => {
     const store = getStore();
     await expect(

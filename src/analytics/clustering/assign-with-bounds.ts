@@ -11,17 +11,32 @@ import { WIDE_COLUMNS } from './wide-rows.ts';
  * neither the nearest nor the second nearest (centre gap ≥ upper + second distance). Sums and counts follow the
  * points that move. The distance loops are written out (see wide-rows.ts for the 8-wide form).
  */
-export function assignWithHamerlyBounds(state: LloydState): number {
-  return state.wideCentres === undefined ? assignGeneric(state) : assignWide(state, state.wideCentres);
+export function assignWithHamerlyBounds(state: LloydState, range: AssignRange = wholeRange(state)): number {
+  return state.wideCentres === undefined
+    ? assignGeneric(state, range)
+    : assignWide(state, state.wideCentres, range);
 }
 
-function assignGeneric(state: LloydState): number {
-  const { matrix, k, centres, labels, upperStored, lowerStored, drift, sums, counts } = state;
+/** Rows `from` … `to` − 1; the sums and counts of moving points are moved within `sums`/`counts`. */
+export interface AssignRange {
+  readonly from: number;
+  readonly to: number;
+  readonly sums: Float64Array;
+  readonly counts: Float64Array;
+}
+
+function wholeRange(state: LloydState): AssignRange {
+  return { from: 0, to: state.matrix.rows, sums: state.sums, counts: state.counts };
+}
+
+function assignGeneric(state: LloydState, range: AssignRange): number {
+  const { matrix, k, centres, labels, upperStored, lowerStored, drift } = state;
+  const { from, to, sums, counts } = range;
   const { halfGaps, neighbours, neighbourGaps, maxDrift } = state;
-  const { data, rows, columns } = matrix;
+  const { data, columns } = matrix;
   const neighbourCount = k - 1;
   let changed = 0;
-  for (let row = 0; row < rows; row++) {
+  for (let row = from; row < to; row++) {
     const assigned = labels[row] as number;
     const assignedDrift = drift[assigned] as number;
     const lowerBound = (lowerStored[row] as number) - maxDrift;
@@ -73,13 +88,16 @@ function assignGeneric(state: LloydState): number {
   return changed;
 }
 
-function assignWide(state: LloydState, wideCentres: Float64Array): number {
-  const { matrix, k, labels, upperStored, lowerStored, drift, sums, counts } = state;
+function assignWide(state: LloydState, wideCentres: Float64Array, range: AssignRange): number {
+  // A local copy: under tsx an imported constant is read through a getter, which costs ~15 % in this loop.
+  const wide = WIDE_COLUMNS;
+  const { matrix, k, labels, upperStored, lowerStored, drift } = state;
+  const { from, to, sums, counts } = range;
   const { halfGaps, neighbours, neighbourGaps, maxDrift } = state;
-  const { data, rows, columns } = matrix;
+  const { data, columns } = matrix;
   const neighbourCount = k - 1;
   let changed = 0;
-  for (let row = 0; row < rows; row++) {
+  for (let row = from; row < to; row++) {
     const assigned = labels[row] as number;
     const assignedDrift = drift[assigned] as number;
     const lowerBound = (lowerStored[row] as number) - maxDrift;
@@ -96,7 +114,7 @@ function assignWide(state: LloydState, wideCentres: Float64Array): number {
     const x5 = columns > 5 ? (data[offset + 5] as number) : 0;
     const x6 = columns > 6 ? (data[offset + 6] as number) : 0;
     const x7 = columns > 7 ? (data[offset + 7] as number) : 0;
-    let c = assigned * WIDE_COLUMNS;
+    let c = assigned * wide;
     let d0 = x0 - (wideCentres[c] as number);
     let d1 = x1 - (wideCentres[c + 1] as number);
     let d2 = x2 - (wideCentres[c + 2] as number);
@@ -119,7 +137,7 @@ function assignWide(state: LloydState, wideCentres: Float64Array): number {
     for (let rank = 0, base = assigned * neighbourCount; rank < neighbourCount; rank++) {
       if ((neighbourGaps[base + rank] as number) >= upperBound + secondDistance) break;
       const centre = neighbours[base + rank] as number;
-      c = centre * WIDE_COLUMNS;
+      c = centre * wide;
       d0 = x0 - (wideCentres[c] as number);
       d1 = x1 - (wideCentres[c + 1] as number);
       d2 = x2 - (wideCentres[c + 2] as number);

@@ -35,6 +35,9 @@ function numberOption(min: number, max: number) {
     .pipe(z.number().min(min).max(max));
 }
 
+/** More threads than this only add start-up cost on any machine Segmint targets. */
+export const MAX_THREADS = 64;
+
 /**
  * Defaults: scikit-learn's max_iter and tol. nInit, when not given, depends on the data size (see `startsFor`).
  */
@@ -44,6 +47,8 @@ export const kMeansSettingsSchema = z.object({
   /** Relative to the mean feature variance, as in scikit-learn. */
   tol: numberOption(0, 1).default(1e-4),
   seed: integerOption(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).default(0),
+  /** Threads for the passes over all rows (the calling one included); results do not depend on it. */
+  threads: integerOption(1, MAX_THREADS).optional(),
 });
 export type KMeansSettings = z.output<typeof kMeansSettingsSchema>;
 

@@ -1,130 +1,112 @@
-import type { FeatureMatrix } from './feature-matrix.ts';
-import { WIDE_COLUMNS, fitsWideRows, widenRows } from './wide-rows.ts';
-
-/** The points a candidate centre would take over: their rows and squared distances to it. Grows as needed. */
-export interface Improvements {
-  rows: Int32Array;
-  distances: Float64Array;
-  length: number;
-}
-
-export function createImprovements(capacity: number): Improvements {
-  return { rows: new Int32Array(capacity), distances: new Float64Array(capacity), length: 0 };
-}
-
-function appendImprovement(list: Improvements, row: number, distance: number): void {
-  if (list.length === list.rows.length) {
-    const rows = new Int32Array(list.rows.length * 2);
-    rows.set(list.rows);
-    const distances = new Float64Array(list.distances.length * 2);
-    distances.set(list.distances);
-    list.rows = rows;
-    list.distances = distances;
-  }
-  list.rows[list.length] = row;
-  list.distances[list.length] = distance;
-  list.length++;
-}
-
-export interface CandidateEvaluation {
-  matrix: FeatureMatrix;
-  /** Nearest chosen centre of every row, and the squared distance to it. */
-  labels: Int32Array;
-  closest: Float64Array;
-  candidateRows: Int32Array;
-  /** Squared distance from candidate t to chosen centre j at t × k + j (Infinity for centres not chosen yet). */
-  candidateGaps: Float64Array;
-  k: number;
-  /** Out: the inertia each candidate would leave. */
-  potentials: Float64Array;
-  /** Out: the points each candidate would take over. */
-  improvements: readonly Improvements[];
-}
+import type { KMeansWorkspace } from './kmeans-workspace.ts';
+import { WIDE_COLUMNS, fitsWideRows } from './wide-rows.ts';
 
 /**
- * The inertia each k-means++ candidate would leave, Σ min(closest, distance to the candidate), and the points each
- * would take over, so that adding the winner costs no second pass. A point is ruled out for a candidate when the
- * candidate is at least twice as far from the point's centre as the point is (triangle inequality), and for all
- * candidates at once when the nearest candidate is. The hot loops write the distance out (see wide-rows.ts).
+ * For rows `from` … `to` − 1: the inertia each k-means++ candidate would leave, Σ min(closest, distance to the
+ * candidate), added into `potentials` (one per candidate), and in `improvedBy` the candidates each row would move to
+ * (bit t for candidate t), so that adding the winner only revisits those rows (`commitCandidate`). A point is ruled
+ * out for a candidate when the candidate is at least twice as far from the point's centre as the point is (triangle
+ * inequality), and for all candidates at once when the nearest candidate is. The caller fills `candidates`,
+ * `wideCandidates`, `candidateGaps` and `smallestGaps`. The hot loops write the distance out (see wide-rows.ts).
  */
-export function evaluateCandidates(evaluation: CandidateEvaluation): void {
-  const { k, candidateGaps, potentials, improvements } = evaluation;
-  const trials = evaluation.candidateRows.length;
-  const smallestGaps = new Float64Array(k).fill(Infinity);
-  for (let trial = 0; trial < trials; trial++) {
-    for (let centre = 0; centre < k; centre++) {
-      const gap = candidateGaps[trial * k + centre] as number;
-      if (gap < (smallestGaps[centre] as number)) smallestGaps[centre] = gap;
+export function evaluateCandidates(
+  workspace: KMeansWorkspace,
+  from: number,
+  to: number,
+  potentials: Float64Array,
+): void {
+  if (fitsWideRows(workspace.matrix.columns)) evaluateWide(workspace, from, to, potentials);
+  else evaluateGeneric(workspace, from, to, potentials);
+}
+
+function evaluateGeneric(
+  workspace: KMeansWorkspace,
+  from: number,
+  to: number,
+  potentials: Float64Array,
+): void {
+  const { matrix, labels, closest, improvedBy, candidates, candidateGaps, smallestGaps, k, trials } =
+    workspace;
+  const { data, columns } = matrix;
+  let untouchedPotential = 0;
+  for (let row = from; row < to; row++) {
+    const nearest = labels[row] as number;
+    const current = closest[row] as number;
+    const skipLimit = 4 * current;
+    improvedBy[row] = 0;
+    if ((smallestGaps[nearest] as number) >= skipLimit) {
+      untouchedPotential += current;
+      continue;
     }
+    let improved = 0;
+    for (let trial = 0; trial < trials; trial++) {
+      let contribution = current;
+      if ((candidateGaps[trial * k + nearest] as number) < skipLimit) {
+        const distance = genericDistance(data, row * columns, candidates, trial * columns, columns);
+        if (distance < current) {
+          contribution = distance;
+          improved |= 1 << trial;
+        }
+      }
+      potentials[trial] = (potentials[trial] as number) + contribution;
+    }
+    improvedBy[row] = improved;
   }
-  for (const list of improvements) list.length = 0;
-  potentials.fill(0);
-  const untouchedPotential = fitsWideRows(evaluation.matrix.columns)
-    ? evaluateWide(evaluation, smallestGaps)
-    : evaluateGeneric(evaluation, smallestGaps);
   for (let trial = 0; trial < trials; trial++) {
     potentials[trial] = (potentials[trial] as number) + untouchedPotential;
   }
 }
 
-/** Returns the summed `closest` of the points no candidate can take (added to every potential by the caller). */
-function evaluateGeneric(evaluation: CandidateEvaluation, smallestGaps: Float64Array): number {
-  const { matrix, labels, closest, candidateRows, candidateGaps, k, potentials, improvements } = evaluation;
-  const { data, rows, columns } = matrix;
-  const trials = candidateRows.length;
-  let untouchedPotential = 0;
-  for (let row = 0; row < rows; row++) {
-    const nearest = labels[row] as number;
-    const current = closest[row] as number;
-    const skipLimit = 4 * current;
-    if ((smallestGaps[nearest] as number) >= skipLimit) {
-      untouchedPotential += current;
-      continue;
-    }
-    const rowOffset = row * columns;
-    for (let trial = 0; trial < trials; trial++) {
-      let contribution = current;
-      if ((candidateGaps[trial * k + nearest] as number) < skipLimit) {
-        const candidateOffset = (candidateRows[trial] as number) * columns;
-        let distance = 0;
-        for (let column = 0; column < columns; column++) {
-          const difference =
-            (data[rowOffset + column] as number) - (data[candidateOffset + column] as number);
-          distance += difference * difference;
-        }
-        if (distance < current) {
-          contribution = distance;
-          appendImprovement(improvements[trial] as Improvements, row, distance);
-        }
-      }
-      potentials[trial] = (potentials[trial] as number) + contribution;
-    }
+function genericDistance(
+  data: Float64Array,
+  rowOffset: number,
+  candidates: Float64Array,
+  candidateOffset: number,
+  columns: number,
+): number {
+  let distance = 0;
+  for (let column = 0; column < columns; column++) {
+    const difference =
+      (data[rowOffset + column] as number) - (candidates[candidateOffset + column] as number);
+    distance += difference * difference;
   }
-  return untouchedPotential;
+  return distance;
 }
 
-function evaluateWide(evaluation: CandidateEvaluation, smallestGaps: Float64Array): number {
-  const { matrix, labels, closest, candidateRows, candidateGaps, k, potentials, improvements } = evaluation;
-  const { data, rows, columns } = matrix;
-  const trials = candidateRows.length;
-  const candidates = new Float64Array(trials * WIDE_COLUMNS);
-  candidateRows.forEach((candidateRow, trial) =>
-    widenRows(
-      data.subarray(candidateRow * columns, candidateRow * columns + columns),
-      1,
-      columns,
-      candidates.subarray(trial * WIDE_COLUMNS),
-    ),
-  );
+function wideDistance(
+  data: Float64Array,
+  offset: number,
+  columns: number,
+  wide: Float64Array,
+  c: number,
+): number {
+  const d0 = (data[offset] as number) - (wide[c] as number);
+  const d1 = (columns > 1 ? (data[offset + 1] as number) : 0) - (wide[c + 1] as number);
+  const d2 = (columns > 2 ? (data[offset + 2] as number) : 0) - (wide[c + 2] as number);
+  const d3 = (columns > 3 ? (data[offset + 3] as number) : 0) - (wide[c + 3] as number);
+  const d4 = (columns > 4 ? (data[offset + 4] as number) : 0) - (wide[c + 4] as number);
+  const d5 = (columns > 5 ? (data[offset + 5] as number) : 0) - (wide[c + 5] as number);
+  const d6 = (columns > 6 ? (data[offset + 6] as number) : 0) - (wide[c + 6] as number);
+  const d7 = (columns > 7 ? (data[offset + 7] as number) : 0) - (wide[c + 7] as number);
+  return d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 + d4 * d4 + d5 * d5 + d6 * d6 + d7 * d7;
+}
+
+function evaluateWide(workspace: KMeansWorkspace, from: number, to: number, potentials: Float64Array): void {
+  const { matrix, labels, closest, improvedBy, wideCandidates, candidateGaps, smallestGaps, k, trials } =
+    workspace;
+  const { data, columns } = matrix;
+  const wide = WIDE_COLUMNS; // a local copy: under tsx an imported constant is read through a getter
   let untouchedPotential = 0;
-  for (let row = 0; row < rows; row++) {
+  for (let row = from; row < to; row++) {
     const nearest = labels[row] as number;
     const current = closest[row] as number;
     const skipLimit = 4 * current;
+    improvedBy[row] = 0;
     if ((smallestGaps[nearest] as number) >= skipLimit) {
       untouchedPotential += current;
       continue;
     }
+    // The point's coordinates are read once, not once per candidate (see wide-rows.ts).
     const offset = row * columns;
     const x0 = data[offset] as number;
     const x1 = columns > 1 ? (data[offset + 1] as number) : 0;
@@ -134,26 +116,55 @@ function evaluateWide(evaluation: CandidateEvaluation, smallestGaps: Float64Arra
     const x5 = columns > 5 ? (data[offset + 5] as number) : 0;
     const x6 = columns > 6 ? (data[offset + 6] as number) : 0;
     const x7 = columns > 7 ? (data[offset + 7] as number) : 0;
+    let improved = 0;
     for (let trial = 0; trial < trials; trial++) {
       let contribution = current;
       if ((candidateGaps[trial * k + nearest] as number) < skipLimit) {
-        const c = trial * WIDE_COLUMNS;
-        const d0 = x0 - (candidates[c] as number);
-        const d1 = x1 - (candidates[c + 1] as number);
-        const d2 = x2 - (candidates[c + 2] as number);
-        const d3 = x3 - (candidates[c + 3] as number);
-        const d4 = x4 - (candidates[c + 4] as number);
-        const d5 = x5 - (candidates[c + 5] as number);
-        const d6 = x6 - (candidates[c + 6] as number);
-        const d7 = x7 - (candidates[c + 7] as number);
+        const c = trial * wide;
+        const d0 = x0 - (wideCandidates[c] as number);
+        const d1 = x1 - (wideCandidates[c + 1] as number);
+        const d2 = x2 - (wideCandidates[c + 2] as number);
+        const d3 = x3 - (wideCandidates[c + 3] as number);
+        const d4 = x4 - (wideCandidates[c + 4] as number);
+        const d5 = x5 - (wideCandidates[c + 5] as number);
+        const d6 = x6 - (wideCandidates[c + 6] as number);
+        const d7 = x7 - (wideCandidates[c + 7] as number);
         const distance = d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 + d4 * d4 + d5 * d5 + d6 * d6 + d7 * d7;
         if (distance < current) {
           contribution = distance;
-          appendImprovement(improvements[trial] as Improvements, row, distance);
+          improved |= 1 << trial;
         }
       }
       potentials[trial] = (potentials[trial] as number) + contribution;
     }
+    improvedBy[row] = improved;
   }
-  return untouchedPotential;
+  for (let trial = 0; trial < trials; trial++) {
+    potentials[trial] = (potentials[trial] as number) + untouchedPotential;
+  }
+}
+
+/**
+ * Makes candidate `winner` centre `centre` for the rows of `from` … `to` − 1 it is nearer to, recomputing their
+ * distance with the same expression as `evaluateCandidates` (so the same bits).
+ */
+export function commitCandidate(
+  workspace: KMeansWorkspace,
+  from: number,
+  to: number,
+  winner: number,
+  centre: number,
+): void {
+  const { matrix, labels, closest, improvedBy, candidates, wideCandidates } = workspace;
+  const { data, columns } = matrix;
+  const wide = fitsWideRows(columns);
+  const bit = 1 << winner;
+  const wideOffset = winner * WIDE_COLUMNS;
+  for (let row = from; row < to; row++) {
+    if (((improvedBy[row] as number) & bit) === 0) continue;
+    closest[row] = wide
+      ? wideDistance(data, row * columns, columns, wideCandidates, wideOffset)
+      : genericDistance(data, row * columns, candidates, winner * columns, columns);
+    labels[row] = centre;
+  }
 }

@@ -4,9 +4,11 @@ import { MAX_K, kMeansSettingsSchema, parseClusteringOptions, startsFor } from '
 import type { KMeansSettings } from './clustering-options.ts';
 import { assertValidFeatureMatrix } from './feature-matrix.ts';
 import type { FeatureMatrix } from './feature-matrix.ts';
-import { iterateLloyd } from './iterate-lloyd.ts';
+import { iterateInWorkspace } from './iterate-lloyd.ts';
+import { createChunkExecutor } from './kmeans-executor.ts';
+import type { ExecutorOptions } from './kmeans-executor.ts';
 import { createSeededRandom } from './seeded-random.ts';
-import { seedKMeansPlusPlus } from './seed-kmeans-plus-plus.ts';
+import { seedInWorkspace } from './seed-kmeans-plus-plus.ts';
 import { computeFeatureScaling } from './standardize.ts';
 
 export interface FitKMeansOptions extends FeatureMatrix {
@@ -17,6 +19,11 @@ export interface FitKMeansOptions extends FeatureMatrix {
   /** Relative tolerance on the sum of squared centre shifts (× mean feature variance), as in scikit-learn. */
   tol?: number;
   seed?: number;
+  /**
+   * Threads for the passes over all rows, the calling one included. Default: os.availableParallelism() from 200,000
+   * rows on, else 1. The result is the same bit for bit for any thread count.
+   */
+  threads?: number;
 }
 
 export interface KMeansFit {
@@ -83,26 +90,34 @@ export function runKMeans(options: {
   k: number;
   settings: KMeansSettings;
   tolerance: number;
+  /** For tests: executor knobs (chunk size, waiting for workers, another worker entry). */
+  executor?: Pick<ExecutorOptions, 'chunkRows' | 'waitForWorkersMs' | 'workerEntry'>;
 }): KMeansOutcome {
   const { matrix, k, settings, tolerance } = options;
   let best: KMeansFit | undefined;
   const starts = startsFor(settings, matrix.rows);
-  for (let start = 0; start < starts; start++) {
-    const seeded = seedKMeansPlusPlus({ matrix, k, random: createSeededRandom(settings.seed, start) });
-    // The distinct-row count does not depend on the random draws, so the first start already knows.
-    if (seeded.kind === 'too-few-distinct-rows') return seeded;
-    const outcome = iterateLloyd({ matrix, seeding: seeded.seeding, maxIter: settings.maxIter, tolerance });
-    if (best === undefined || outcome.inertia < best.inertia) {
-      best = {
-        k,
-        columns: matrix.columns,
-        centroids: outcome.centres,
-        labels: outcome.labels,
-        inertia: outcome.inertia,
-        iterations: outcome.iterations,
-        converged: outcome.converged,
-      };
+  // One executor (and its worker threads, if any) for all starts; always stopped, also on error.
+  const executor = createChunkExecutor({ matrix, k, threads: settings.threads, ...options.executor });
+  try {
+    for (let start = 0; start < starts; start++) {
+      const seeded = seedInWorkspace(executor, createSeededRandom(settings.seed, start));
+      // The distinct-row count does not depend on the random draws, so the first start already knows.
+      if (seeded.kind === 'too-few-distinct-rows') return seeded;
+      const outcome = iterateInWorkspace(executor, settings.maxIter, tolerance);
+      if (best === undefined || outcome.inertia < best.inertia) {
+        best = {
+          k,
+          columns: matrix.columns,
+          centroids: outcome.centres,
+          labels: outcome.labels,
+          inertia: outcome.inertia,
+          iterations: outcome.iterations,
+          converged: outcome.converged,
+        };
+      }
     }
+  } finally {
+    executor.close();
   }
   if (best === undefined) throw new Error('runKMeans needs nInit ≥ 1'); // unreachable: the schema requires it
   return { kind: 'fitted', fit: best };

@@ -1,9 +1,12 @@
 import type { FeatureMatrix } from './feature-matrix.ts';
 import type { KMeansSeeding } from './seed-kmeans-plus-plus.ts';
-import { squaredDistance } from './squared-distance.ts';
-import { assignWithHamerlyBounds } from './assign-with-bounds.ts';
-import { createLloydState, relocateEmptyClusters, updateCentres } from './update-centres.ts';
-import type { LloydState } from './update-centres.ts';
+import { ChunkTask } from './kmeans-chunk-tasks.ts';
+import { createChunkExecutor } from './kmeans-executor.ts';
+import type { ChunkExecutor } from './kmeans-executor.ts';
+import { SCALAR_CLOSEST_IS_SQUARED, SCALAR_MAX_DRIFT } from './kmeans-workspace.ts';
+import type { KMeansWorkspace } from './kmeans-workspace.ts';
+import { sumChunkValues } from './seed-kmeans-plus-plus.ts';
+import { lloydStateOf, relocateEmptyClusters, updateCentres } from './update-centres.ts';
 
 /**
  * Lloyd's k-means iterations with Hamerly's bounds (G. Hamerly, "Making k-means even faster", SDM 2010): the same
@@ -35,12 +38,37 @@ export function iterateLloyd(options: {
   tolerance: number;
 }): LloydOutcome {
   const { matrix, seeding, maxIter, tolerance } = options;
-  const state = createLloydState({
-    matrix,
-    centres: seeding.centres.slice(),
-    labels: seeding.labels.slice(),
-    distances: seeding.distances.slice(),
-  });
+  const executor = createChunkExecutor({ matrix, k: seeding.centres.length / matrix.columns, threads: 1 });
+  const { workspace } = executor;
+  workspace.centres.set(seeding.centres);
+  workspace.labels.set(seeding.labels);
+  workspace.closest.set(seeding.distances);
+  workspace.scalars[SCALAR_CLOSEST_IS_SQUARED] = 0;
+  return iterateInWorkspace(executor, maxIter, tolerance);
+}
+
+/**
+ * The iterations on a seeded workspace (see seedInWorkspace): the passes over all rows run chunk by chunk on the
+ * executor's threads; the centre updates (k × columns values) run here, adding the chunks' sums in chunk order.
+ */
+export function iterateInWorkspace(
+  executor: ChunkExecutor,
+  maxIter: number,
+  tolerance: number,
+): LloydOutcome {
+  const { workspace } = executor;
+  const { k, matrix } = workspace;
+  workspace.drift.fill(0);
+  executor.run(ChunkTask.startLloyd);
+  const totals = { sums: new Float64Array(k * matrix.columns), counts: new Float64Array(k) };
+  addChunkSums(workspace, totals);
+  const state = lloydStateOf(workspace, 0, totals);
+  const assign = (): number => {
+    workspace.scalars[SCALAR_MAX_DRIFT] = state.maxDrift;
+    executor.run(ChunkTask.assign);
+    addChunkSums(workspace, totals);
+    return sumChunkValues(workspace)[0] as number;
+  };
   let changed = matrix.rows; // the seeding's assignment has no previous labels to agree with
   let iterations = 0;
   let converged = false;
@@ -53,32 +81,35 @@ export function iterateLloyd(options: {
     }
     if (shiftTotal <= tolerance) {
       converged = true;
-      assignWithHamerlyBounds(state);
+      assign();
       break;
     }
-    changed = assignWithHamerlyBounds(state);
+    changed = assign();
     changed += relocateEmptyClusters(state);
   }
+  executor.run(ChunkTask.inertia);
   return {
-    centres: state.centres,
-    labels: state.labels,
-    inertia: computeInertia(state),
+    centres: workspace.centres.slice(),
+    labels: workspace.labels.slice(),
+    inertia: sumChunkValues(workspace)[0] as number,
     iterations,
     converged,
   };
 }
 
-function computeInertia(state: LloydState): number {
-  const { data, rows, columns } = state.matrix;
-  let inertia = 0;
-  for (let row = 0; row < rows; row++) {
-    inertia += squaredDistance(
-      data,
-      row * columns,
-      state.centres,
-      (state.labels[row] as number) * columns,
-      columns,
-    );
+/** Adds the chunks' sums and counts to the totals, in chunk order. */
+function addChunkSums(
+  workspace: KMeansWorkspace,
+  totals: { sums: Float64Array; counts: Float64Array },
+): void {
+  const { chunkSums, chunkCounts, chunks } = workspace;
+  const { sums, counts } = totals;
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    for (let index = 0; index < sums.length; index++) {
+      sums[index] = (sums[index] as number) + (chunkSums[chunk * sums.length + index] as number);
+    }
+    for (let index = 0; index < counts.length; index++) {
+      counts[index] = (counts[index] as number) + (chunkCounts[chunk * counts.length + index] as number);
+    }
   }
-  return inertia;
 }

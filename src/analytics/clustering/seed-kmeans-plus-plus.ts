@@ -1,8 +1,17 @@
 import type { FeatureMatrix } from './feature-matrix.ts';
 import type { SeededRandom } from './seeded-random.ts';
-import { createImprovements, evaluateCandidates } from './evaluate-candidates.ts';
-import type { Improvements } from './evaluate-candidates.ts';
+import { ChunkTask } from './kmeans-chunk-tasks.ts';
+import { createChunkExecutor } from './kmeans-executor.ts';
+import type { ChunkExecutor } from './kmeans-executor.ts';
+import {
+  SCALAR_CLOSEST_IS_SQUARED,
+  SCALAR_NEW_CENTRE,
+  SCALAR_WINNER,
+  chunkValueCount,
+} from './kmeans-workspace.ts';
+import type { KMeansWorkspace } from './kmeans-workspace.ts';
 import { squaredDistance } from './squared-distance.ts';
+import { WIDE_COLUMNS, widenRows } from './wide-rows.ts';
 
 /**
  * Greedy k-means++ seeding as scikit-learn does it: the first centre is a uniformly random row; each further centre
@@ -36,79 +45,77 @@ export function seedKMeansPlusPlus(options: {
   k: number;
   random: SeededRandom;
 }): SeedingOutcome {
-  const { matrix, k, random } = options;
+  const executor = createChunkExecutor({ matrix: options.matrix, k: options.k, threads: 1 });
+  const outcome = seedInWorkspace(executor, options.random);
+  if (outcome.kind === 'too-few-distinct-rows') return outcome;
+  const { centres, labels, closest } = executor.workspace;
+  const distances = closest.map(Math.sqrt);
+  return { kind: 'seeded', seeding: { centres: centres.slice(), labels: labels.slice(), distances } };
+}
+
+/**
+ * Seeds the executor's workspace: its centres, labels and (squared) `closest` distances. The passes over all rows run
+ * chunk by chunk on the executor's threads; the sampling (one pass over the cumulative sum) runs here.
+ */
+export function seedInWorkspace(
+  executor: ChunkExecutor,
+  random: SeededRandom,
+): { kind: 'seeded' } | { kind: 'too-few-distinct-rows'; distinctRows: number } {
+  const workspace = executor.workspace;
+  const { matrix, k, trials, centres, closest, scalars } = workspace;
   const { data, rows, columns } = matrix;
-  const localTrials = 2 + Math.floor(Math.log(k));
-  const centres = new Float64Array(k * columns);
-  const labels = new Int32Array(rows);
-  const closest = new Float64Array(rows); // squared distance to the nearest chosen centre
-
   copyRow(data, random.nextInt(rows), centres, 0, columns);
-  let potential = 0;
-  for (let row = 0; row < rows; row++) {
-    const distance = squaredDistance(data, row * columns, centres, 0, columns);
-    closest[row] = distance;
-    potential += distance;
-  }
+  executor.run(ChunkTask.distancesToFirstCentre);
+  let potential = sumChunkValues(workspace)[0] as number;
 
-  const candidateRows = new Int32Array(localTrials);
-  const candidatePotentials = new Float64Array(localTrials);
-  const candidateGaps = new Float64Array(localTrials * k).fill(Infinity); // squared distance candidate t → centre j
-  const improvements = Array.from({ length: localTrials }, () =>
-    createImprovements(Math.ceil(rows / k) + 16),
-  );
+  const candidateRows = new Int32Array(trials);
+  workspace.candidateGaps.fill(Infinity); // squared distance candidate t → centre j, for the centres chosen so far
   for (let centre = 1; centre < k; centre++) {
     if (potential === 0) return { kind: 'too-few-distinct-rows', distinctRows: centre };
     sampleRowsByWeight(closest, potential, random, candidateRows);
-    for (let trial = 0; trial < localTrials; trial++) {
-      const candidateOffset = (candidateRows[trial] as number) * columns;
-      for (let chosen = 0; chosen < centre; chosen++) {
-        candidateGaps[trial * k + chosen] = squaredDistance(
-          data,
-          candidateOffset,
-          centres,
-          chosen * columns,
-          columns,
-        );
-      }
-    }
-
-    evaluateCandidates({
-      matrix,
-      labels,
-      closest,
-      candidateRows,
-      candidateGaps,
-      k,
-      potentials: candidatePotentials,
-      improvements,
-    });
+    prepareCandidates(workspace, candidateRows, centre);
+    executor.run(ChunkTask.evaluateCandidates);
+    const potentials = sumChunkValues(workspace);
     let best = 0;
-    for (let trial = 1; trial < localTrials; trial++) {
-      if ((candidatePotentials[trial] as number) < (candidatePotentials[best] as number)) best = trial;
+    for (let trial = 1; trial < trials; trial++) {
+      if ((potentials[trial] as number) < (potentials[best] as number)) best = trial;
     }
-    potential = candidatePotentials[best] as number;
+    potential = potentials[best] as number;
     copyRow(data, candidateRows[best] as number, centres, centre * columns, columns);
-    addCentre({ labels, closest, centre, improvements: improvements[best] as Improvements });
+    scalars[SCALAR_WINNER] = best;
+    scalars[SCALAR_NEW_CENTRE] = centre;
+    executor.run(ChunkTask.commitCandidate);
   }
-
-  for (let row = 0; row < rows; row++) closest[row] = Math.sqrt(closest[row] as number);
-  return { kind: 'seeded', seeding: { centres, labels, distances: closest } };
+  scalars[SCALAR_CLOSEST_IS_SQUARED] = 1;
+  return { kind: 'seeded' };
 }
 
-/** Makes centre `centre` the nearest centre of the points it takes over. */
-function addCentre(options: {
-  labels: Int32Array;
-  closest: Float64Array;
-  centre: number;
-  improvements: Improvements;
-}): void {
-  const { labels, closest, centre, improvements } = options;
-  for (let index = 0; index < improvements.length; index++) {
-    const row = improvements.rows[index] as number;
-    closest[row] = improvements.distances[index] as number;
-    labels[row] = centre;
+function prepareCandidates(workspace: KMeansWorkspace, candidateRows: Int32Array, chosen: number): void {
+  const { matrix, k, trials, centres, candidates, wideCandidates, candidateGaps, smallestGaps } = workspace;
+  const { data, columns } = matrix;
+  smallestGaps.fill(Infinity);
+  for (let trial = 0; trial < trials; trial++) {
+    copyRow(data, candidateRows[trial] as number, candidates, trial * columns, columns);
+    for (let centre = 0; centre < chosen; centre++) {
+      const gap = squaredDistance(candidates, trial * columns, centres, centre * columns, columns);
+      candidateGaps[trial * k + centre] = gap;
+      if (gap < (smallestGaps[centre] as number)) smallestGaps[centre] = gap;
+    }
   }
+  if (columns <= WIDE_COLUMNS) widenRows(candidates, trials, columns, wideCandidates);
+}
+
+/** The chunks' values added up in chunk order (the same bits for any thread count). */
+export function sumChunkValues(workspace: KMeansWorkspace): Float64Array {
+  const valueCount = chunkValueCount(workspace.trials);
+  const totals = new Float64Array(valueCount);
+  for (let chunk = 0; chunk < workspace.chunks; chunk++) {
+    for (let value = 0; value < valueCount; value++) {
+      totals[value] =
+        (totals[value] as number) + (workspace.chunkValues[chunk * valueCount + value] as number);
+    }
+  }
+  return totals;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FeatureMatrix } from './feature-matrix.ts';
+import type { KMeansWorkspace } from './kmeans-workspace.ts';
 import { squaredDistance } from './squared-distance.ts';
 import { fitsWideRows, widenRows } from './wide-rows.ts';
 
@@ -68,6 +69,34 @@ export function createLloydState(options: {
     halfGaps: new Float64Array(k),
     neighbours: new Int32Array(k * Math.max(k - 1, 0)),
     neighbourGaps: new Float64Array(k * Math.max(k - 1, 0)),
+  };
+}
+
+/**
+ * The Lloyd state over a workspace's arrays (in any thread). `sums`/`counts` are the running totals, which only the
+ * main thread keeps; a worker passes none and gets empty ones (it writes the changes into its chunk's slot).
+ */
+export function lloydStateOf(
+  workspace: KMeansWorkspace,
+  maxDrift: number,
+  totals?: { sums: Float64Array; counts: Float64Array },
+): LloydState {
+  const { matrix, k } = workspace;
+  return {
+    matrix,
+    k,
+    centres: workspace.centres,
+    wideCentres: fitsWideRows(matrix.columns) ? workspace.wideCentres : undefined,
+    labels: workspace.labels,
+    upperStored: workspace.closest,
+    lowerStored: workspace.lowerStored,
+    drift: workspace.drift,
+    maxDrift,
+    sums: totals?.sums ?? new Float64Array(0),
+    counts: totals?.counts ?? new Float64Array(0),
+    halfGaps: workspace.halfGaps,
+    neighbours: workspace.neighbours,
+    neighbourGaps: workspace.neighbourGaps,
   };
 }
 

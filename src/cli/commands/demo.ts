@@ -80,6 +80,8 @@ export function registerDemoCommand(program: Command): void {
             `  write key: ${source.writeKey}`,
             `  admin key: ${server.adminKey}`,
             '',
+            `Open the dashboard: ${server.url}/  (log in with the admin key above)`,
+            '',
             'Try:',
             `  curl -u '${source.writeKey}:' -H 'content-type: application/json' ${server.url}/v1/track \\`,
             `       -d '{"userId":"user-000001","event":"purchase","properties":{"amount":42}}'`,

@@ -41,6 +41,7 @@ export function registerServeCommand(program: Command): void {
         });
         const log = (line: string) => process.stderr.write(`${line}\n`);
         log(`Segmint is listening on ${server.url} (store: ${store.describe()})`);
+        log(`Dashboard: ${server.url}/ (log in with the admin key or a stored API key)`);
         if (!options.adminKey && !process.env.SEGMINT_ADMIN_KEY)
           log(`Admin key for /api: ${server.adminKey}`);
         const schedule =

@@ -56,9 +56,7 @@ export function startScheduledRefresh(options: {
       options.log(`Scheduled refresh: ${traits.length} computed traits, ${describe(segments)}.`);
     } catch (error) {
       // The next run repairs what this one missed; the server keeps serving.
-      options.log(
-        `Scheduled refresh failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      options.log(`Scheduled refresh failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
   const scheduleNext = (): void => {

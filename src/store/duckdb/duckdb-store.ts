@@ -4,6 +4,7 @@
  * ingestion commits in groups. Reads outside transactions use their own connection so they never wait for a group
  * commit to finish.
  */
+import { createHash } from 'node:crypto';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { SegmintError } from '../../errors.ts';
 import { AsyncMutex } from '../async-mutex.ts';
@@ -68,8 +69,10 @@ function createExecutor(connection: DuckDBConnection): SqlExecutor {
         return [];
       }
       // Conflicts and RETURNING need INSERT … SELECT: append to a temp staging table first, then move.
-      const staging = `staging_${table}`;
       const columnList = columns.join(', ');
+      // One staging table per target and column list: callers inserting different columns into one table must
+      // not share a staging table shaped by whoever came first.
+      const staging = `staging_${table}_${createHash('sha1').update(columnList).digest('hex').slice(0, 10)}`;
       if (!stagingTables.has(staging)) {
         await connection.run(
           `create or replace temp table ${staging} as select ${columnList} from ${table} limit 0`,

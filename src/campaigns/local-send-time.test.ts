@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import {
+  earliestLocalFireTime,
+  isKnownTimeZone,
+  localTimeToUtc,
+  resolveTimeZone,
+} from './local-send-time.ts';
+
+describe('local send times', () => {
+  it.each([
+    ['2025-01-15T09:00', 'Europe/Berlin', '2025-01-15T08:00:00.000Z'], // CET, UTC+1
+    ['2025-07-15T09:00', 'Europe/Berlin', '2025-07-15T07:00:00.000Z'], // CEST, UTC+2
+    ['2025-07-15T09:00', 'America/New_York', '2025-07-15T13:00:00.000Z'], // EDT, UTC−4
+    ['2025-07-15T09:00', 'Asia/Kolkata', '2025-07-15T03:30:00.000Z'], // UTC+5:30
+    ['2025-07-15T09:00', 'Pacific/Kiritimati', '2025-07-14T19:00:00.000Z'], // UTC+14, the earliest zone
+    ['2025-07-15T09:00', 'UTC', '2025-07-15T09:00:00.000Z'],
+    // The day clocks go forward in Berlin (02:00 → 03:00) and back (03:00 → 02:00).
+    ['2025-03-30T09:00', 'Europe/Berlin', '2025-03-30T07:00:00.000Z'],
+    ['2025-10-26T09:00', 'Europe/Berlin', '2025-10-26T08:00:00.000Z'],
+  ])('reads %s in %s as %s', (local, zone, utc) => {
+    expect(localTimeToUtc(local, zone).toISOString()).toBe(utc);
+  });
+
+  it('maps a wall time inside a daylight-saving gap to a real instant next to it', () => {
+    // 02:30 does not exist in Berlin on 2025-03-30; it comes out as 01:30 UTC (= 03:30 CEST).
+    expect(localTimeToUtc('2025-03-30T02:30', 'Europe/Berlin').toISOString()).toBe(
+      '2025-03-30T01:30:00.000Z',
+    );
+  });
+
+  it('fires a local-time campaign when UTC+14 reaches the time', () => {
+    expect(earliestLocalFireTime('2025-07-15T09:00').toISOString()).toBe('2025-07-14T19:00:00.000Z');
+  });
+
+  it('falls back to the campaign zone for a missing or unknown profile zone', () => {
+    expect(isKnownTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(resolveTimeZone('Mars/Olympus_Mons', 'Europe/Paris')).toBe('Europe/Paris');
+    expect(resolveTimeZone(null, 'Europe/Paris')).toBe('Europe/Paris');
+    expect(resolveTimeZone('Asia/Tokyo', 'Europe/Paris')).toBe('Asia/Tokyo');
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * What `GET /v1/content/:slot` answers: the first block whose rule matches the visitor's profile, else the default,
+ * rendered with the profile's data. Saved-segment blocks read the materialised `segment_members` (one indexed
+ * look-up for all of them); rule-text blocks compile the rule for this one profile and run it only when every
+ * block before them has failed, since that costs a query of its own.
+ */
+import type { Clock } from '../../clock.ts';
+import { SegmintError } from '../../errors.ts';
+import { compileSegment } from '../../segments/compile/compile-segment.ts';
+import type { Store } from '../../store/store.ts';
+import { renderContentTemplate } from '../render-content-template.ts';
+import type { CompiledBlock, CompiledSlot, ContentSlotCache } from './content-slot-cache.ts';
+import { findVisitorProfile, type Visitor, type VisitorProfile } from './find-visitor-profile.ts';
+
+export interface RenderedSlot {
+  slot: string;
+  /** Index of the block shown; null: the default. */
+  block: number | null;
+  content: string;
+}
+
+async function membershipsOf(store: Store, profileId: string): Promise<Set<string>> {
+  // `profile_id = $1` alone: the shape DuckDB answers from segment_members_profile_idx (see migration 009).
+  const rows = await store.query<{ segment_id: string }>(
+    'select segment_id from segment_members where profile_id = $1',
+    [profileId],
+  );
+  return new Set(rows.map((row) => row.segment_id));
+}
+
+async function matchesRule(
+  store: Store,
+  block: Extract<CompiledBlock, { type: 'rule' }>,
+  context: { slot: CompiledSlot; profileId: string; now: Date },
+): Promise<boolean> {
+  const query = compileSegment(block.definition, {
+    dialect: store.dialect,
+    now: context.now,
+    profileIds: [context.profileId],
+    resolveSegmentId: (nameOrId) => context.slot.segmentIds.get(nameOrId),
+  });
+  return (await store.query(query.sql, query.params)).length > 0;
+}
+
+export async function chooseSlotBlock(
+  store: Store,
+  slot: CompiledSlot,
+  profile: VisitorProfile | undefined,
+  now: Date,
+): Promise<number | null> {
+  if (!profile) return null;
+  const needsMemberships = slot.blocks.some((block) => block.type === 'segment');
+  const memberships = needsMemberships ? await membershipsOf(store, profile.id) : new Set<string>();
+  for (const [index, block] of slot.blocks.entries()) {
+    const isMatch =
+      block.type === 'segment'
+        ? block.segmentId !== undefined && memberships.has(block.segmentId)
+        : await matchesRule(store, block, { slot, profileId: profile.id, now });
+    if (isMatch) return index;
+  }
+  return null;
+}
+
+export function profileScope(profile: VisitorProfile | undefined): Record<string, unknown> {
+  const traits = profile?.traits ?? {};
+  const computed = profile?.computed ?? {};
+  return {
+    profile: { id: profile?.id ?? null, userId: profile?.userId ?? null, traits, computed },
+    traits,
+    computed,
+  };
+}
+
+export async function renderContentSlot(options: {
+  store: Store;
+  cache: ContentSlotCache;
+  slot: string;
+  visitor: Visitor;
+  clock: Clock;
+}): Promise<RenderedSlot> {
+  const slot = await options.cache.get(options.slot);
+  if (!slot) {
+    throw new SegmintError(
+      'not_found',
+      `Content slot "${options.slot}" does not exist. Create it with \`segmint content slots set\`.`,
+    );
+  }
+  const profile = await findVisitorProfile(options.store, options.visitor);
+  const block = await chooseSlotBlock(options.store, slot, profile, options.clock.now());
+  const source = block === null ? slot.default : (slot.blocks[block]?.content ?? slot.default);
+  const content = await renderContentTemplate({
+    source,
+    scope: profileScope(profile),
+    escaping: 'html',
+    where: `slot "${slot.name}" ${block === null ? 'default' : `blocks[${block}]`}`,
+  });
+  return { slot: slot.name, block, content };
+}
