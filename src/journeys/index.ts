@@ -22,3 +22,9 @@ export {
 export { scanJourneyTriggers, type ScanResult } from './entry/scan-triggers.ts';
 export { runJourneyBatch } from './engine/run-batch.ts';
 export { JourneyDefinitions } from './engine/journey-definitions.ts';
+export {
+  globalHoldoutPercentSchema,
+  isInGlobalHoldout,
+  readGlobalHoldoutPercent,
+  setGlobalHoldoutPercent,
+} from './global-holdout.ts';

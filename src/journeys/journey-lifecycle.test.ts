@@ -4,6 +4,7 @@ import { ManualClock } from '../clock.ts';
 import type { JourneyDefinitionInput } from '../schema/journey.ts';
 import { describeEachEngine } from '../test-support/engines.ts';
 import { isHeldOut } from './deterministic-hash.ts';
+import { isInGlobalHoldout, setGlobalHoldoutPercent } from './global-holdout.ts';
 import { changeJourneyStatus } from './journey-status.ts';
 import { saveJourney } from './journey-store.ts';
 import { createTestTemplate, DAY, HOUR, JourneyWorld } from './testing/journey-world.ts';
@@ -80,6 +81,36 @@ describeEachEngine('journey lifecycle', (getStore) => {
       [journey.id],
     );
     expect(Number(row?.n)).toBe(expectedHeldOut.length);
+  });
+
+  it('holds the same people out of every journey with the global holdout', async () => {
+    clock.set('2025-03-01T08:00:00Z');
+    await setGlobalHoldoutPercent(getStore(), 40);
+    try {
+      const first = await save(sendOnEvent('global one'));
+      const second = await save(sendOnEvent('global two'));
+      const users = Array.from({ length: 30 }, (_, index) => `global-${index}`);
+      await world.submit(
+        ...users.flatMap((userId) => [
+          { type: 'track' as const, userId, event: 'start global one' },
+          { type: 'track' as const, userId, event: 'start global two' },
+        ]),
+      );
+      await world.work();
+      const heldOut: string[] = [];
+      for (const userId of users) {
+        if (isInGlobalHoldout(await world.profileId(userId), 40)) heldOut.push(userId);
+      }
+      expect(heldOut.length).toBeGreaterThan(3);
+      expect(heldOut.length).toBeLessThan(27);
+      for (const journey of [first, second]) {
+        const sent = new Set((await world.sends(journey.id)).map((send) => send.userId));
+        expect(users.filter((userId) => !sent.has(userId)).sort()).toEqual([...heldOut].sort());
+      }
+      await expect(setGlobalHoldoutPercent(getStore(), 80)).rejects.toThrow(/between 0 and 50/);
+    } finally {
+      await setGlobalHoldoutPercent(getStore(), 0);
+    }
   });
 
   it('keeps live runs on their version when the journey is edited', async () => {

@@ -20,7 +20,7 @@ const definition = {
 describeEachEngine('journeys API', (getStore) => {
   let app: FastifyInstance;
   const headers = { authorization: 'Bearer k' };
-  const call = (method: 'GET' | 'POST', url: string, payload?: object) =>
+  const call = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
     app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 
   beforeAll(async () => {
@@ -93,5 +93,17 @@ describeEachEngine('journeys API', (getStore) => {
     expect((await call('POST', '/api/journeys/api%20welcome/resume')).statusCode).toBe(409);
     expect((await call('GET', '/api/journeys')).json()).toHaveLength(1);
     expect((await call('GET', '/api/journeys/nope')).statusCode).toBe(404);
+  });
+
+  it('reads and sets the global holdout, refusing more than half of all profiles', async () => {
+    expect((await call('GET', '/api/settings/global-holdout')).json()).toEqual({ percent: 0 });
+    const refused = await call('PUT', '/api/settings/global-holdout', { percent: 80 });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toMatch(/between 0 and 50/);
+    expect((await call('PUT', '/api/settings/global-holdout', { percent: 5 })).json()).toEqual({
+      percent: 5,
+    });
+    expect((await call('GET', '/api/settings/global-holdout')).json()).toEqual({ percent: 5 });
+    await call('PUT', '/api/settings/global-holdout', { percent: 0 });
   });
 });

@@ -5,8 +5,10 @@ import { systemClock, type Clock } from '../../clock.ts';
 import {
   changeJourneyStatus,
   listJourneys,
+  readGlobalHoldoutPercent,
   reportJourney,
   saveJourney,
+  setGlobalHoldoutPercent,
   validateJourney,
 } from '../../journeys/index.ts';
 import { parseOrThrow } from '../../schema/parse-or-throw.ts';
@@ -20,6 +22,12 @@ export function registerJourneyRoutes(app: FastifyInstance, options: { store: St
   const clock = options.clock ?? systemClock;
 
   app.get('/api/journeys', async () => listJourneys(store));
+  // The global holdout (percent of all profiles held out of every journey); changing it needs an admin key.
+  app.get('/api/settings/global-holdout', async () => ({ percent: await readGlobalHoldoutPercent(store) }));
+  app.put('/api/settings/global-holdout', async (request) => {
+    const { percent } = parseOrThrow(z.object({ percent: z.unknown() }), request.body ?? {}, 'body');
+    return { percent: await store.transaction((tx) => setGlobalHoldoutPercent(tx, percent)) };
+  });
   /** Saves a definition: 201 with a new journey, 200 with a new version of the journey of that name. */
   app.post('/api/journeys', async (request, reply) => {
     const saved = await saveJourney(store, request.body ?? {}, { now: clock.now() });

@@ -5,10 +5,12 @@ import { SegmintError } from '../../errors.ts';
 import {
   changeJourneyStatus,
   listJourneys,
+  readGlobalHoldoutPercent,
   readJourneyFile,
   reportJourney,
   runJourneyPass,
   saveJourney,
+  setGlobalHoldoutPercent,
   validateJourney,
   type JourneyStatusAction,
 } from '../../journeys/index.ts';
@@ -119,5 +121,17 @@ export function registerJourneysCommands(program: Command): void {
       process.stdout.write(
         `Started ${pass.scan?.started ?? 0} runs (${pass.scan?.heldOut ?? 0} held out), executed ${pass.steps} steps, queued ${pass.messages} messages.\n`,
       );
+    });
+
+  journeys
+    .command('holdout [percent]')
+    .description('Show or set the global holdout: the % of all profiles no journey sends to (0–50)')
+    .action(async (percent: string | undefined, _options: unknown, command: Command) => {
+      const value = await withStore(command, (store) =>
+        percent === undefined
+          ? readGlobalHoldoutPercent(store)
+          : store.transaction((tx) => setGlobalHoldoutPercent(tx, Number(percent))),
+      );
+      process.stdout.write(`Global holdout: ${value}% of profiles are held out of every journey.\n`);
     });
 }

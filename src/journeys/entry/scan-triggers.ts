@@ -8,6 +8,7 @@ import type { Clock } from '../../clock.ts';
 import { indexSegments, readSavedSegments } from '../../segments/saved/saved-segment.ts';
 import type { SqlValue, SqlExecutor, Store } from '../../store/store.ts';
 import { isHeldOut } from '../deterministic-hash.ts';
+import { isInGlobalHoldout, readGlobalHoldoutPercent } from '../global-holdout.ts';
 import type { JourneyDefinitions, LoadedJourney } from '../engine/journey-definitions.ts';
 import { findJourney, listJourneys } from '../journey-store.ts';
 import { selectEntries, type EntryCandidate } from './entry-rules.ts';
@@ -111,8 +112,11 @@ async function insertRuns(
 ): Promise<number> {
   if (entries.length === 0) return 0;
   let heldOut = 0;
+  const globalPercent = await readGlobalHoldoutPercent(tx);
   const rows = entries.map((entry): SqlValue[] => {
-    const isControl = isHeldOut(journey.journeyId, entry.profileId, journey.definition.holdoutPercent);
+    const isControl =
+      isInGlobalHoldout(entry.profileId, globalPercent) ||
+      isHeldOut(journey.journeyId, entry.profileId, journey.definition.holdoutPercent);
     if (isControl) heldOut += 1;
     return [
       entry.runId,
