@@ -150,7 +150,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     committer: options.committer,
     writeKeys: new WriteKeyResolver(options.store),
   });
-  registerTrackingLinkRoutes(app, { store: options.store, committer: options.committer });
+  registerTrackingLinkRoutes(app, {
+    store: options.store,
+    committer: options.committer,
+    clock: options.clock ?? systemClock,
+  });
   registerPublicContentRoutes(app, { store: options.store, clock: options.clock ?? systemClock });
   registerPreferenceRoutes(app, { store: options.store, clock: options.clock ?? systemClock });
 

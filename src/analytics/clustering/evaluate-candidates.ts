@@ -96,6 +96,7 @@ function evaluateWide(workspace: KMeansWorkspace, from: number, to: number, pote
     workspace;
   const { data, columns } = matrix;
   const wide = WIDE_COLUMNS; // a local copy: under tsx an imported constant is read through a getter
+  const hasTail = columns > 5;
   let untouchedPotential = 0;
   for (let row = from; row < to; row++) {
     const nearest = labels[row] as number;
@@ -126,10 +127,15 @@ function evaluateWide(workspace: KMeansWorkspace, from: number, to: number, pote
         const d2 = x2 - (wideCandidates[c + 2] as number);
         const d3 = x3 - (wideCandidates[c + 3] as number);
         const d4 = x4 - (wideCandidates[c + 4] as number);
-        const d5 = x5 - (wideCandidates[c + 5] as number);
-        const d6 = x6 - (wideCandidates[c + 6] as number);
-        const d7 = x7 - (wideCandidates[c + 7] as number);
-        const distance = d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 + d4 * d4 + d5 * d5 + d6 * d6 + d7 * d7;
+        let distance = d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 + d4 * d4;
+        // Features 5–7 are exact zeros with at most 5 features: skipping them gives the same bits (the sum keeps its
+        // left-to-right order) and saves 3/8 of the arithmetic.
+        if (hasTail) {
+          const d5 = x5 - (wideCandidates[c + 5] as number);
+          const d6 = x6 - (wideCandidates[c + 6] as number);
+          const d7 = x7 - (wideCandidates[c + 7] as number);
+          distance = distance + d5 * d5 + d6 * d6 + d7 * d7;
+        }
         if (distance < current) {
           contribution = distance;
           improved |= 1 << trial;

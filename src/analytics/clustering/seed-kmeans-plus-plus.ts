@@ -67,12 +67,18 @@ export function seedInWorkspace(
   copyRow(data, random.nextInt(rows), centres, 0, columns);
   executor.run(ChunkTask.distancesToFirstCentre);
   let potential = sumChunkValues(workspace)[0] as number;
+  const chunkWeights = chunkColumn(workspace, 0); // Σ closest per chunk, for sampling without a pass over all rows
 
   const candidateRows = new Int32Array(trials);
   workspace.candidateGaps.fill(Infinity); // squared distance candidate t → centre j, for the centres chosen so far
   for (let centre = 1; centre < k; centre++) {
     if (potential === 0) return { kind: 'too-few-distinct-rows', distinctRows: centre };
-    sampleRowsByWeight(closest, potential, random, candidateRows);
+    sampleRowsByWeight(
+      { weights: closest, chunkWeights, chunkRows: workspace.chunkRows },
+      potential,
+      random,
+      candidateRows,
+    );
     prepareCandidates(workspace, candidateRows, centre);
     executor.run(ChunkTask.evaluateCandidates);
     const potentials = sumChunkValues(workspace);
@@ -81,6 +87,7 @@ export function seedInWorkspace(
       if ((potentials[trial] as number) < (potentials[best] as number)) best = trial;
     }
     potential = potentials[best] as number;
+    chunkWeights.set(chunkColumn(workspace, best)); // the chunks' potentials under the winner are their new Σ closest
     copyRow(data, candidateRows[best] as number, centres, centre * columns, columns);
     scalars[SCALAR_WINNER] = best;
     scalars[SCALAR_NEW_CENTRE] = centre;
@@ -118,31 +125,57 @@ export function sumChunkValues(workspace: KMeansWorkspace): Float64Array {
   return totals;
 }
 
+/** Value `value` of every chunk (e.g. each chunk's potential under candidate `value`). */
+function chunkColumn(workspace: KMeansWorkspace, value: number): Float64Array {
+  const valueCount = chunkValueCount(workspace.trials);
+  return Float64Array.from({ length: workspace.chunks }, (_, chunk) => {
+    return workspace.chunkValues[chunk * valueCount + value] as number;
+  });
+}
+
 /**
- * Fills `into` with rows drawn with probability proportional to `weights` (one draw per slot), in a single pass
- * over the cumulative sum. A draw lands on the first row whose cumulative weight exceeds it, so a row of weight 0 (a
- * point sitting on a chosen centre) is never drawn.
+ * Fills `into` with rows drawn with probability proportional to `weights` (one draw per slot). A draw first finds
+ * its chunk from the chunks' totals, then the first row of that chunk whose cumulative weight exceeds it, so only
+ * one chunk per draw is scanned (this runs on the calling thread alone). A row of weight 0 (a point on a chosen
+ * centre) is never drawn; rounding that leaves a draw at or above a chunk's last cumulative sum takes the chunk's
+ * last row of positive weight.
  */
 function sampleRowsByWeight(
-  weights: Float64Array,
+  weighted: { weights: Float64Array; chunkWeights: Float64Array; chunkRows: number },
   total: number,
   random: SeededRandom,
   into: Int32Array,
 ): void {
-  const draws = Array.from(into, (_, slot) => ({ slot, threshold: random.nextFloat() * total }));
-  draws.sort((left, right) => left.threshold - right.threshold);
-  let row = -1;
-  let cumulative = 0;
-  let lastPositive = 0;
-  for (const draw of draws) {
-    while (cumulative <= draw.threshold && row < weights.length - 1) {
-      row++;
-      const weight = weights[row] as number;
-      cumulative += weight;
-      if (weight > 0) lastPositive = row;
+  const { weights, chunkWeights, chunkRows } = weighted;
+  for (let slot = 0; slot < into.length; slot++) {
+    const threshold = random.nextFloat() * total;
+    let chunk = 0;
+    let before = 0;
+    let lastPositiveChunk = 0;
+    for (; chunk < chunkWeights.length; chunk++) {
+      const weight = chunkWeights[chunk] as number;
+      if (weight > 0) lastPositiveChunk = chunk;
+      if (before + weight > threshold) break;
+      before += weight;
     }
-    // Rounding can leave a draw at or just above the final cumulative sum: it takes the last row of positive weight.
-    into[draw.slot] = cumulative > draw.threshold ? row : lastPositive;
+    if (chunk === chunkWeights.length) {
+      chunk = lastPositiveChunk;
+      before = 0; // any start works: the scan below runs to the chunk's last positive row
+    }
+    const end = Math.min(weights.length, (chunk + 1) * chunkRows);
+    let cumulative = before;
+    let picked = -1;
+    let lastPositive = chunk * chunkRows;
+    for (let row = chunk * chunkRows; row < end; row++) {
+      const weight = weights[row] as number;
+      if (weight > 0) lastPositive = row;
+      cumulative += weight;
+      if (cumulative > threshold && weight > 0) {
+        picked = row;
+        break;
+      }
+    }
+    into[slot] = picked >= 0 ? picked : lastPositive;
   }
 }
 
