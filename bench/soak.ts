@@ -4,7 +4,7 @@
  *  1. Crash safety: 1,000,000 events through POST /v1/batch from clients that retry like Segment's SDKs, while
  *     `segmint serve` is killed with SIGKILL at random moments and restarted, on DuckDB and on a durable
  *     PostgreSQL. The store is audited after every kill and at the end.
- *  2. Fuzzing: 100,000 cases of the tracking, profile and segment-text API properties (src/api/fuzz-properties.ts).
+ *  2. Fuzzing: 100,000 cases of the tracking, profile, segment-text and journey API properties (src/api/fuzz-properties.ts).
  * The figures replace the "last soak run" sections of RELIABILITY.md (each part its own); any violation exits 1.
  *
  * Options: --events N  --kills N  --engines duckdb,postgres  --fuzz-cases N  --fuzz-minutes N  --seed N
@@ -13,7 +13,9 @@
 import { parseArgs } from 'node:util';
 import { createFuzzTarget } from '../src/api/fuzz-target.ts';
 import { seedProfiles } from '../src/api/fuzz-profiles-oracle.ts';
+import { seedJourneyFuzzTarget } from '../src/api/fuzz-journeys.ts';
 import {
+  journeyFuzzProperties,
   profileFuzzProperties,
   segmentTextFuzzProperties,
   trackingFuzzProperties,
@@ -149,16 +151,19 @@ async function soakFuzz(): Promise<FuzzFigures[]> {
   const trackingStore = await openStore({ duckdbPath: ':memory:' });
   const profileStore = await openStore({ duckdbPath: ':memory:' });
   const segmentStore = await openStore({ duckdbPath: ':memory:' });
+  const journeyStore = await openStore({ duckdbPath: ':memory:' });
   try {
     const tracking = await createFuzzTarget(trackingStore);
     const profiles = await createFuzzTarget(profileStore);
     const seeded = { target: profiles, seeded: await seedProfiles(profiles) };
     const segments = await createFuzzTarget(segmentStore);
+    const journeys = await createFuzzTarget(journeyStore);
+    await seedJourneyFuzzTarget(journeys);
     // Shares of the cases (and of the time): most go to whole requests, where most of the input space is.
     const plan: [FuzzProperty, number][] = [
       ...trackingFuzzProperties(() => tracking).map((property, index): [FuzzProperty, number] => [
         property,
-        [0.5, 0.15, 0.1][index] ?? 0,
+        [0.45, 0.15, 0.1][index] ?? 0,
       ]),
       ...profileFuzzProperties(() => seeded).map((property): [FuzzProperty, number] => [property, 0.05]),
       // The segment text parser and compiler (preview + create) and the computed-trait expression parser.
@@ -166,6 +171,8 @@ async function soakFuzz(): Promise<FuzzFigures[]> {
         property,
         [0.1, 0.05][index] ?? 0,
       ]),
+      // The journey validator and save path.
+      ...journeyFuzzProperties(() => journeys).map((property): [FuzzProperty, number] => [property, 0.05]),
     ];
     const figures: FuzzFigures[] = [];
     for (const [property, share] of plan)
@@ -175,6 +182,7 @@ async function soakFuzz(): Promise<FuzzFigures[]> {
     await trackingStore.close();
     await profileStore.close();
     await segmentStore.close();
+    await journeyStore.close();
   }
 }
 

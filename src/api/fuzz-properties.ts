@@ -10,6 +10,7 @@ import {
   profileQueryWithHits,
   type SeededProfiles,
 } from './fuzz-profiles-oracle.ts';
+import { checkJourneyDefinition, fuzzedJourney } from './fuzz-journeys.ts';
 import { fuzzRequest } from './fuzz-requests.ts';
 import {
   checkComputedTraitText,
@@ -106,6 +107,17 @@ export function segmentTextFuzzProperties(target: () => FuzzTarget): FuzzPropert
     ),
     fuzzProperty('any computed-trait expression to preview', [200, 400], fuzzedTraitText, (text) =>
       checkComputedTraitText(target(), text),
+    ),
+  ];
+}
+
+export function journeyFuzzProperties(target: () => FuzzTarget): FuzzProperty[] {
+  return [
+    fuzzProperty(
+      'any journey definition to validate and save',
+      [200, 201, 400],
+      fuzzedJourney,
+      (definition) => checkJourneyDefinition(target(), definition),
     ),
   ];
 }

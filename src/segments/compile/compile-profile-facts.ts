@@ -44,17 +44,32 @@ function firstNumber(context: CompileContext, paths: readonly (readonly string[]
   return `coalesce(${numbers.join(', ')})`;
 }
 
+/**
+ * Angles closer to 0 than this many degrees (≈ 0.1 mm on the ground) are taken as 0 before any trigonometry:
+ * PostgreSQL raises an error on floating-point underflow, which squaring the sine of a tiny angle would cause. The
+ * reference evaluator applies the same rule, so every engine agrees.
+ */
+export const TINY_DEGREES = 1e-9;
+
+export function flushTinyDegrees(degrees: number): number {
+  return Math.abs(degrees) < TINY_DEGREES ? 0 : degrees;
+}
+
+function flushTinySql(expression: string): string {
+  return `(case when abs(${expression}) < ${TINY_DEGREES} then 0.0 else ${expression} end)`;
+}
+
 /** Haversine distance; `least(1, …)` keeps rounding from pushing asin out of its domain. */
 export function compileNear(context: CompileContext, condition: NearCondition, where: string): SqlCondition {
   const latitude = firstNumber(context, LATITUDE_PATHS);
   const longitude = firstNumber(context, LONGITUDE_PATHS);
-  const centerLatitude = context.params.add(condition.latitude, `${where}.latitude`);
-  const centerLongitude = context.params.add(condition.longitude, `${where}.longitude`);
+  const centerLatitude = context.params.add(flushTinyDegrees(condition.latitude), `${where}.latitude`);
+  const centerLongitude = context.params.add(flushTinyDegrees(condition.longitude), `${where}.longitude`);
   const radius = context.params.add(condition.radiusKm, `${where}.radiusKm`);
   const haversine =
-    `power(sin(radians(${latitude} - ${centerLatitude}) / 2), 2)` +
-    ` + cos(radians(${centerLatitude})) * cos(radians(${latitude}))` +
-    ` * power(sin(radians(${longitude} - ${centerLongitude}) / 2), 2)`;
+    `power(sin(radians(${flushTinySql(`${latitude} - ${centerLatitude}`)}) / 2), 2)` +
+    ` + cos(radians(${centerLatitude})) * cos(radians(${flushTinySql(latitude)}))` +
+    ` * power(sin(radians(${flushTinySql(`${longitude} - ${centerLongitude}`)}) / 2), 2)`;
   const distance = `2 * ${EARTH_RADIUS_KM} * asin(least(1.0, sqrt(${haversine}))) <= ${radius}`;
   // A bounding box first: cheap comparisons reject most profiles before the trigonometry runs. It always
   // contains the circle, so the result is the same as the distance test alone.

@@ -9,6 +9,7 @@ import { compareNumbers } from '../compile/compile-events.ts';
 import {
   CONSENT_ROOTS,
   EARTH_RADIUS_KM,
+  flushTinyDegrees,
   GEO_TRAIT_PATHS,
   GRANTED_VALUES,
   LATITUDE_PATHS,
@@ -170,11 +171,13 @@ class ProfileEvaluator {
     const longitude = firstNumber(LONGITUDE_PATHS);
     if (latitude === undefined || longitude === undefined) return false;
     const radians = (degrees: number) => (degrees * Math.PI) / 180;
+    const centerLatitude = flushTinyDegrees(center.latitude);
+    const centerLongitude = flushTinyDegrees(center.longitude);
     const haversine =
-      Math.sin(radians(latitude - center.latitude) / 2) ** 2 +
-      Math.cos(radians(center.latitude)) *
-        Math.cos(radians(latitude)) *
-        Math.sin(radians(longitude - center.longitude) / 2) ** 2;
+      Math.sin(radians(flushTinyDegrees(latitude - centerLatitude)) / 2) ** 2 +
+      Math.cos(radians(centerLatitude)) *
+        Math.cos(radians(flushTinyDegrees(latitude))) *
+        Math.sin(radians(flushTinyDegrees(longitude - centerLongitude)) / 2) ** 2;
     return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(haversine))) <= center.radiusKm;
   }
 }
