@@ -17,6 +17,7 @@ import { seedJourneyFuzzTarget } from '../src/api/fuzz-journeys.ts';
 import {
   journeyFuzzProperties,
   profileFuzzProperties,
+  publicEndpointFuzzProperties,
   segmentTextFuzzProperties,
   trackingFuzzProperties,
   type FuzzProperty,
@@ -163,7 +164,7 @@ async function soakFuzz(): Promise<FuzzFigures[]> {
     const plan: [FuzzProperty, number][] = [
       ...trackingFuzzProperties(() => tracking).map((property, index): [FuzzProperty, number] => [
         property,
-        [0.45, 0.15, 0.1][index] ?? 0,
+        [0.4, 0.15, 0.1][index] ?? 0,
       ]),
       ...profileFuzzProperties(() => seeded).map((property): [FuzzProperty, number] => [property, 0.05]),
       // The segment text parser and compiler (preview + create) and the computed-trait expression parser.
@@ -173,6 +174,11 @@ async function soakFuzz(): Promise<FuzzFigures[]> {
       ]),
       // The journey validator and save path.
       ...journeyFuzzProperties(() => journeys).map((property): [FuzzProperty, number] => [property, 0.05]),
+      // Tracking links, preference centre, in-app content and feeds.
+      ...publicEndpointFuzzProperties(() => tracking).map((property): [FuzzProperty, number] => [
+        property,
+        0.05,
+      ]),
     ];
     const figures: FuzzFigures[] = [];
     for (const [property, share] of plan)

@@ -11,6 +11,7 @@ import {
   type SeededProfiles,
 } from './fuzz-profiles-oracle.ts';
 import { checkJourneyDefinition, fuzzedJourney } from './fuzz-journeys.ts';
+import { checkPublicRequest, fuzzedPublicRequest } from './fuzz-public.ts';
 import { fuzzRequest } from './fuzz-requests.ts';
 import {
   checkComputedTraitText,
@@ -118,6 +119,17 @@ export function journeyFuzzProperties(target: () => FuzzTarget): FuzzProperty[] 
       [200, 201, 400],
       fuzzedJourney,
       (definition) => checkJourneyDefinition(target(), definition),
+    ),
+  ];
+}
+
+export function publicEndpointFuzzProperties(target: () => FuzzTarget): FuzzProperty[] {
+  return [
+    fuzzProperty(
+      'any request to tracking links, preferences, content and feeds',
+      [401, 404],
+      fuzzedPublicRequest,
+      (request) => checkPublicRequest(target(), request),
     ),
   ];
 }
