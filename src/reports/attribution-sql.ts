@@ -9,7 +9,16 @@ import type { Dialect } from '../store/dialect.ts';
 import type { SqlValue } from '../store/store.ts';
 import type { AttributionOptions } from './report-options.ts';
 
-export function attributionSql(dialect: Dialect, options: AttributionOptions, params: SqlValue[]): string {
+export function attributionSql(
+  dialect: Dialect,
+  options: AttributionOptions,
+  params: SqlValue[],
+  /**
+   * The messages being reported on (columns `id`, `profile_id`): only their recipients' conversions are read. Touches
+   * of every message still compete for the credit, so a report on one campaign credits what the whole programme does.
+   */
+  messagesRelation = 'messages',
+): string {
   const add = (value: SqlValue) => {
     params.push(value);
     return `$${params.length}`;
@@ -18,12 +27,15 @@ export function attributionSql(dialect: Dialect, options: AttributionOptions, pa
   const machine = dialect.jsonText('e.properties', ['machine']);
   const touches =
     options.touch === 'send'
-      ? `select m.id as message_id, m.profile_id, m.sent_at as touched_at from messages m where m.sent_at is not null`
+      ? `select m.id as message_id, m.profile_id, m.sent_at as touched_at from messages m
+          where m.sent_at is not null and m.profile_id in (select profile_id from ${messagesRelation})`
       : `select ${messageIdOf} as message_id, e.profile_id, e.occurred_at as touched_at from events e
           where e.type = 'track' and e.event = ${add(options.touch === 'click' ? TRACKING_EVENT_NAMES.clicked : TRACKING_EVENT_NAMES.opened)}
-            ${options.touch === 'open' ? `and coalesce(${machine}, 'false') <> 'true'` : ''}`;
+            ${options.touch === 'open' ? `and coalesce(${machine}, 'false') <> 'true'` : ''}
+            and e.profile_id in (select profile_id from ${messagesRelation})`;
+  // Read from the JSON only for conversions that some touch precedes (most purchases have none).
   const revenue = ['revenue', 'amount', 'total']
-    .map((key) => dialect.tryCastDouble(dialect.jsonText('e.properties', [key])))
+    .map((key) => dialect.tryCastDouble(dialect.jsonText('c.properties', [key])))
     .join(', ');
   const credit = {
     last_touch: 'case when from_last = 1 then 1.0 else 0.0 end',
@@ -33,16 +45,17 @@ export function attributionSql(dialect: Dialect, options: AttributionOptions, pa
   return `
     with touches as (${touches}),
     conversions as (
-      select e.message_id as conversion_id, e.profile_id, e.occurred_at, coalesce(${revenue}, 0) as revenue
+      select e.message_id as conversion_id, e.profile_id, e.occurred_at, e.properties
         from events e
        where e.type = 'track' and e.event in (select unnest(${add(options.conversionEvents)}::varchar[]))
+         and e.profile_id in (select profile_id from ${messagesRelation})
     ),
     pairs as (
-      select c.conversion_id, c.revenue, t.message_id, max(t.touched_at) as touched_at
+      select c.conversion_id, coalesce(${revenue}, 0) as revenue, t.message_id, max(t.touched_at) as touched_at
         from conversions c
         join touches t on t.profile_id = c.profile_id and t.touched_at <= c.occurred_at
                       and t.touched_at > c.occurred_at - ${dialect.daysInterval(add(options.windowDays))}
-       group by c.conversion_id, c.revenue, t.message_id
+       group by c.conversion_id, coalesce(${revenue}, 0), t.message_id
     ),
     ranked as (
       select message_id, revenue,

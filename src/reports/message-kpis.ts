@@ -89,7 +89,6 @@ export async function messageKpis(
     params.push(value);
     return `$${params.length}`;
   };
-  const attributed = attributionSql(dialect, options.attribution, params);
   const names = Object.values(TRACKING_EVENT_NAMES);
   const machine = dialect.jsonText('e.properties', ['machine']);
   const flag = (test: string) => `max(case when ${test} then 1 else 0 end)`;
@@ -99,6 +98,7 @@ export async function messageKpis(
   const groupColumns = options.groupBy.map((dimension) =>
     dimension === 'day' ? 'cast(cast(m.created_at as date) as varchar)' : `m.${dimension}`,
   );
+  // The messages in scope come first: tracking events, touches and conversions are read only for them.
   const where = ['1 = 1'];
   if (options.since) where.push(`m.created_at >= ${add(options.since)}`);
   if (options.until) where.push(`m.created_at < ${add(options.until)}`);
@@ -109,9 +109,11 @@ export async function messageKpis(
     const segment = add(options.filter.segmentId);
     where.push(`m.profile_id in (select profile_id from segment_members where segment_id = ${segment})`);
   }
+  const attributed = attributionSql(dialect, options.attribution, params, 'scoped');
   const isSent = `(m.status = 'sent' or f.bounced = 1)`;
   const sql = `
-    with facts as (
+    with scoped as materialized (select m.* from messages m where ${where.join(' and ')}),
+    facts as (
       select ${dialect.jsonText('e.properties', ['messageId'])} as message_id,
              ${flag(`e.event = '${TRACKING_EVENT_NAMES.bounced}'`)} as bounced,
              ${flag(`e.event = '${TRACKING_EVENT_NAMES.opened}' and coalesce(${machine}, 'false') <> 'true'`)} as opened,
@@ -120,12 +122,13 @@ export async function messageKpis(
              ${flag(`e.event = '${TRACKING_EVENT_NAMES.unsubscribed}'`)} as unsubscribed
         from events e
        where e.type = 'track' and e.event in (select unnest(${add(names)}::varchar[]))
+         and ${dialect.jsonText('e.properties', ['messageId'])} in (select id from scoped)
        group by ${dialect.jsonText('e.properties', ['messageId'])}
     ),
     attributed as (${attributed}),
     priced as (
       select m.*, coalesce(nullif(own.per_message, 0), nullif(journey_cost.per_message, 0), channel_cost.per_message, 0) as per_message
-        from messages m
+        from scoped m
         left join costs own on own.scope = 'campaign' and own.scope_id = m.campaign_id
         left join costs journey_cost on journey_cost.scope = 'journey' and journey_cost.scope_id = m.journey_id
         left join costs channel_cost on channel_cost.scope = 'channel' and channel_cost.scope_id = m.channel
@@ -145,7 +148,6 @@ export async function messageKpis(
       from priced m
       left join facts f on f.message_id = m.id
       left join attributed a on a.message_id = m.id
-     where ${where.join(' and ')}
      ${groupColumns.length > 0 ? `group by ${groupColumns.join(', ')} order by ${groupColumns.join(', ')}` : ''}`;
   const rows = await executor.query(sql, params);
   const fixedCosts = await fixedCostOf(executor);
