@@ -33,9 +33,9 @@ export function attributionSql(
           where e.type = 'track' and e.event = ${add(options.touch === 'click' ? TRACKING_EVENT_NAMES.clicked : TRACKING_EVENT_NAMES.opened)}
             ${options.touch === 'open' ? `and coalesce(${machine}, 'false') <> 'true'` : ''}
             and e.profile_id in (select profile_id from ${messagesRelation})`;
-  // Read from the JSON only for conversions that some touch precedes (most purchases have none).
+  // Revenue is read from the JSON of credited conversions only (most purchases follow no touch), after the join.
   const revenue = ['revenue', 'amount', 'total']
-    .map((key) => dialect.tryCastDouble(dialect.jsonText('c.properties', [key])))
+    .map((key) => dialect.tryCastDouble(dialect.jsonText('e.properties', [key])))
     .join(', ');
   const credit = {
     last_touch: 'case when from_last = 1 then 1.0 else 0.0 end',
@@ -45,25 +45,31 @@ export function attributionSql(
   return `
     with touches as (${touches}),
     conversions as (
-      select e.message_id as conversion_id, e.profile_id, e.occurred_at, e.properties
+      select e.message_id as conversion_id, e.profile_id, e.occurred_at
         from events e
        where e.type = 'track' and e.event in (select unnest(${add(options.conversionEvents)}::varchar[]))
          and e.profile_id in (select profile_id from ${messagesRelation})
     ),
     pairs as (
-      select c.conversion_id, coalesce(${revenue}, 0) as revenue, t.message_id, max(t.touched_at) as touched_at
+      select c.conversion_id, t.message_id, max(t.touched_at) as touched_at
         from conversions c
         join touches t on t.profile_id = c.profile_id and t.touched_at <= c.occurred_at
                       and t.touched_at > c.occurred_at - ${dialect.daysInterval(add(options.windowDays))}
-       group by c.conversion_id, coalesce(${revenue}, 0), t.message_id
+       group by c.conversion_id, t.message_id
     ),
     ranked as (
-      select message_id, revenue,
+      select conversion_id, message_id,
              row_number() over (partition by conversion_id order by touched_at desc, message_id desc) as from_last,
              row_number() over (partition by conversion_id order by touched_at, message_id) as from_first,
              count(*) over (partition by conversion_id) as touch_count
         from pairs
+    ),
+    credited as (select conversion_id, message_id, ${credit} as credit from ranked),
+    revenues as (
+      select e.message_id as conversion_id, coalesce(${revenue}, 0) as revenue
+        from events e where e.message_id in (select conversion_id from credited)
     )
-    select message_id, sum(${credit}) as conversions, sum(${credit} * revenue) as revenue
-      from ranked group by message_id`;
+    select c.message_id, sum(c.credit) as conversions, sum(c.credit * r.revenue) as revenue
+      from credited c join revenues r on r.conversion_id = c.conversion_id
+     group by c.message_id`;
 }

@@ -9,7 +9,7 @@ import type { SqlExecutor } from '../store/store.ts';
 import { businessKpis, type BusinessKpis } from './business-kpis.ts';
 import { findReportSubject } from './find-report-subject.ts';
 import { journeyHoldoutLift, type HoldoutLift } from './holdout-lift.ts';
-import { messageKpis, type MessageKpiRow, type MessageKpis } from './message-kpis.ts';
+import { messageKpis, messageKpiSets, type MessageKpiRow, type MessageKpis } from './message-kpis.ts';
 import type { ReportOptions } from './report-options.ts';
 
 const EMPTY_KPIS: MessageKpis = {
@@ -209,12 +209,20 @@ export async function overviewReport(
       .filter((row) => row.key[dimension] !== null)
       .sort((a, b) => b.revenue - a.revenue || b.sent - a.sent)
       .slice(0, 10);
+  // One pass over the period's messages for all five views.
+  const [total = [], byChannel = [], byDay = [], campaigns = [], journeys = []] = await messageKpiSets(
+    executor,
+    {
+      ...period,
+      sets: [[], ['channel'], ['day'], ['campaign_id'], ['journey_id']],
+    },
+  );
   return {
     business,
-    messages: only(await messageKpis(executor, { ...period, groupBy: [] })),
-    byChannel: await messageKpis(executor, { ...period, groupBy: ['channel'] }),
-    byDay: await messageKpis(executor, { ...period, groupBy: ['day'] }),
-    campaigns: named(await messageKpis(executor, { ...period, groupBy: ['campaign_id'] }), 'campaign_id'),
-    journeys: named(await messageKpis(executor, { ...period, groupBy: ['journey_id'] }), 'journey_id'),
+    messages: only(total),
+    byChannel,
+    byDay,
+    campaigns: named(campaigns, 'campaign_id'),
+    journeys: named(journeys, 'journey_id'),
   };
 }

@@ -3,7 +3,7 @@ import { commitMessages } from '../ingest/commit-messages.ts';
 import { describeEachEngine } from '../test-support/engines.ts';
 import { normalized } from '../test-support/messages.ts';
 import { setCost } from './costs.ts';
-import { messageKpis } from './message-kpis.ts';
+import { messageKpis, messageKpiSets, type KpiDimension } from './message-kpis.ts';
 import { reportOptionsSchema } from './report-options.ts';
 import {
   createProfiles,
@@ -138,5 +138,16 @@ describeEachEngine('message KPIs and attribution', (getStore) => {
     });
     // Sends at T0 touch ann's 100 order only (the 48h purchase is outside one day).
     expect(bySend).toMatchObject({ conversions: 1, revenue: 100 });
+  });
+
+  it('gives the same rows for several groupings in one pass as for each grouping alone', async () => {
+    const sets: KpiDimension[][] = [[], ['channel'], ['campaign_id'], ['journey_id', 'node_id'], ['variant']];
+    const together = await messageKpiSets(getStore(), { ...options(), sets });
+    for (const [index, set] of sets.entries()) {
+      const alone = await messageKpis(getStore(), { ...options(), groupBy: set });
+      const byKey = (rows: typeof alone) =>
+        [...rows].sort((a, b) => JSON.stringify(a.key).localeCompare(JSON.stringify(b.key)));
+      expect(byKey(together[index] ?? [])).toEqual(byKey(alone));
+    }
   });
 });

@@ -83,7 +83,25 @@ export async function messageKpis(
   executor: SqlExecutor,
   options: ReportOptions & { groupBy: readonly KpiDimension[]; filter?: MessageFilter },
 ): Promise<MessageKpiRow[]> {
+  const [rows] = await messageKpiSets(executor, { ...options, sets: [options.groupBy] });
+  return rows ?? [];
+}
+
+const dimensionSql = (dimension: KpiDimension) =>
+  dimension === 'day' ? 'cast(cast(m.created_at as date) as varchar)' : `m.${dimension}`;
+
+/**
+ * Several groupings of the same messages in one pass (SQL grouping sets): one list of rows per set, each exact
+ * (distinct recipients included). The overview uses it to get totals, by channel, by day, by campaign and by journey
+ * for the price of one scan of the events.
+ */
+export async function messageKpiSets(
+  executor: SqlExecutor,
+  options: ReportOptions & { sets: readonly (readonly KpiDimension[])[]; filter?: MessageFilter },
+): Promise<MessageKpiRow[][]> {
   const { dialect } = executor;
+  const dimensions = [...new Set(options.sets.flat())];
+  const single = options.sets.length === 1;
   const params: SqlValue[] = [];
   const add = (value: SqlValue) => {
     params.push(value);
@@ -92,12 +110,19 @@ export async function messageKpis(
   const names = Object.values(TRACKING_EVENT_NAMES);
   const machine = dialect.jsonText('e.properties', ['machine']);
   const flag = (test: string) => `max(case when ${test} then 1 else 0 end)`;
-  const columns = options.groupBy.map((dimension) =>
-    dimension === 'day' ? `cast(cast(m.created_at as date) as varchar) as day` : `m.${dimension}`,
-  );
-  const groupColumns = options.groupBy.map((dimension) =>
-    dimension === 'day' ? 'cast(cast(m.created_at as date) as varchar)' : `m.${dimension}`,
-  );
+  const columns = [
+    ...dimensions.map((dimension) => `${dimensionSql(dimension)} as ${dimension}`),
+    // Which dimensions a row is grouped by (0) or rolled up over (1), to sort rows back into their sets.
+    ...(single
+      ? []
+      : dimensions.map((dimension) => `grouping(${dimensionSql(dimension)}) as g_${dimension}`)),
+  ];
+  const groupColumns = (options.sets[0] ?? []).map(dimensionSql);
+  const grouping = single
+    ? groupColumns.length > 0
+      ? `group by ${groupColumns.join(', ')} order by ${groupColumns.join(', ')}`
+      : ''
+    : `group by grouping sets (${options.sets.map((set) => `(${set.map(dimensionSql).join(', ')})`).join(', ')})`;
   // The messages in scope come first: tracking events, touches and conversions are read only for them.
   const where = ['1 = 1'];
   if (options.since) where.push(`m.created_at >= ${add(options.since)}`);
@@ -148,21 +173,29 @@ export async function messageKpis(
       from priced m
       left join facts f on f.message_id = m.id
       left join attributed a on a.message_id = m.id
-     ${groupColumns.length > 0 ? `group by ${groupColumns.join(', ')} order by ${groupColumns.join(', ')}` : ''}`;
+     ${grouping}`;
   const rows = await executor.query(sql, params);
   const fixedCosts = await fixedCostOf(executor);
-  return rows.map((row) => {
+  const setOf = (row: Record<string, unknown>): number =>
+    single
+      ? 0
+      : options.sets.findIndex((set) =>
+          dimensions.every((dimension) => (Number(row[`g_${dimension}`]) === 0) === set.includes(dimension)),
+        );
+  const result: MessageKpiRow[][] = options.sets.map(() => []);
+  for (const row of rows) {
+    const index = setOf(row);
+    const set = options.sets[index];
+    if (!set) continue;
     const key: Partial<Record<KpiDimension, string | null>> = {};
-    for (const dimension of options.groupBy) key[dimension] = (row[dimension] as string | null) ?? null;
+    for (const dimension of set) key[dimension] = (row[dimension] as string | null) ?? null;
     const sent = Number(row.sent);
     const bounced = Number(row.bounced);
     // Fixed costs belong to a whole campaign or journey: added where the row is exactly one of them.
     const fixed =
       (key.campaign_id ? (fixedCosts.get(`campaign:${key.campaign_id}`) ?? 0) : 0) +
-      (key.journey_id && !options.groupBy.includes('node_id')
-        ? (fixedCosts.get(`journey:${key.journey_id}`) ?? 0)
-        : 0);
-    return {
+      (key.journey_id && !set.includes('node_id') ? (fixedCosts.get(`journey:${key.journey_id}`) ?? 0) : 0);
+    result[index]?.push({
       key,
       ...withRates({
         sent,
@@ -178,6 +211,9 @@ export async function messageKpis(
         revenue: Number(row.revenue),
         cost: Number(row.variable_cost) + fixed,
       }),
-    };
-  });
+    });
+  }
+  // Grouping sets come back in no particular order: sort each set by its key for stable output.
+  const text = (row: MessageKpiRow) => JSON.stringify(Object.values(row.key).map((value) => value ?? ''));
+  return result.map((set) => (single ? set : [...set].sort((a, b) => text(a).localeCompare(text(b)))));
 }
