@@ -2,10 +2,11 @@
  * Email throughput to a local SMTP sink (smtp-server that reads and discards each message):
  * - the sink's own rate, measured with a plain nodemailer client sending the messages one after another over one
  *   connection;
- * - our pooled SMTP channel (5 connections) sending them 10 at a time, as the dispatcher does;
- * - the whole dispatcher (claim → render inline content → tracking rewrite → send → record outcome and
- *   `Email Delivered` event) on a DuckDB file store, for the end-to-end rate and the duplicate window (the time from
- *   the SMTP server's 250 to the outcome's commit: a crash in it sends the email again once the lease runs out).
+ * - our pooled SMTP channel (5 connections) sending them 10 at a time;
+ * - the whole dispatcher (claim → send policy → render → tracking rewrite → send → record outcome and
+ *   `Email Delivered` event) on a DuckDB file store and on PostgreSQL, to the capture channel and to the sink, with
+ *   inline and templated content (bench/support/dispatch-measure.ts); and the duplicate window (the time from the
+ *   SMTP server's 250 to the outcome's commit: a crash in it sends the email again once the lease runs out).
  */
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';

@@ -1,8 +1,9 @@
 /**
- * One dispatch step: claim a batch of due outbox rows, decide set-wise what to do with each (send policy, render,
- * suppression: plan-dispatch.ts, a fixed handful of queries per batch), send the messages through their channels
- * with bounded concurrency (a pooled SMTP transport keeps all its connections busy), and record the outcomes with
- * group commits (outcome-group-recorder.ts).
+ * One dispatch step: claim a batch of due outbox rows, decide the send policy for all of them at once, then per
+ * chunk render and check suppressions set-wise (plan-dispatch.ts: a fixed handful of queries per chunk, the next
+ * chunk prepared while one is sent), send through the rows' channels with bounded concurrency (a pooled SMTP
+ * transport keeps all its connections busy), and record the outcomes with group commits
+ * (outcome-group-recorder.ts).
  */
 import type { Clock } from '../../clock.ts';
 import type { Store } from '../../store/store.ts';
@@ -12,7 +13,7 @@ import type { RetryPolicy } from './decide-retry.ts';
 import type { DispatchPorts } from './dispatch-ports.ts';
 import { forEachConcurrently } from './for-each-concurrently.ts';
 import { OutcomeGroupRecorder } from './outcome-group-recorder.ts';
-import { planDispatch, type DispatchPlan } from './plan-dispatch.ts';
+import { applySendPolicies, prepareMessages, type DispatchPlan } from './plan-dispatch.ts';
 import type { OutboxOutcome } from './record-outcome.ts';
 import type { TrackingSettings } from './render-outbox-message.ts';
 import { outcomeOfError, outcomeOfSend } from './send-outcome.ts';
@@ -21,6 +22,14 @@ import { outcomeOfError, outcomeOfSend } from './send-outcome.ts';
 export const DEFAULT_BATCH_SIZE = 500;
 /** Sends in flight: a few per pooled SMTP connection (5 by default). */
 export const DEFAULT_CONCURRENCY = 20;
+/** Rows rendered together; the next chunk renders while one is sent. */
+const PREPARE_CHUNK_SIZE = 100;
+
+function chunked<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
+    items.slice(index * size, (index + 1) * size),
+  );
+}
 
 export interface DispatchOptions extends DispatchPorts {
   store: Store;
@@ -60,24 +69,47 @@ export async function dispatchDueMessages(options: DispatchOptions): Promise<Dis
   const recordOrRetry = (row: ClaimedMessage, outcome: OutboxOutcome, message?: RenderedMessage) =>
     record(row, outcome, message).catch((error: unknown) => record(row, outcomeOfError(error, row, options)));
 
-  let plans: DispatchPlan[];
-  try {
-    plans = await planDispatch(claimed, options);
-  } catch (error) {
-    // The batch's reads failed (the store): every row is retried with backoff.
-    plans = claimed.map((row) => ({ row, outcome: outcomeOfError(error, row, options) }));
+  const failures: unknown[] = [];
+  const recordings: Promise<void>[] = [];
+  // A sender does not wait for its outcome's commit before the next send: the outcomes finishing meanwhile are
+  // committed together (one commit per group, not per email), so the channel stays busy while DuckDB commits.
+  // Each recording's failure is caught at once (an unhandled rejection would end the process) and rethrown below.
+  const startRecording = (plan: DispatchPlan, outcome: OutboxOutcome, message?: RenderedMessage) => {
+    recordings.push(
+      recordOrRetry(plan.row, outcome, message).catch((error: unknown) => void failures.push(error)),
+    );
+  };
+  const retryAll = (rows: readonly ClaimedMessage[], error: unknown): DispatchPlan[] =>
+    rows.map((row) => ({ row, outcome: outcomeOfError(error, row, options) }));
+
+  const { held, allowed } = await applySendPolicies(claimed, options).catch((error: unknown) => ({
+    held: retryAll(claimed, error), // the batch's reads failed (the store): every row is retried with backoff
+    allowed: [],
+  }));
+  for (const plan of held) if ('outcome' in plan) startRecording(plan, plan.outcome, plan.message);
+  // The next chunk is rendered (its queries run) while this one is being sent.
+  const chunks = chunked(allowed, PREPARE_CHUNK_SIZE);
+  const prepare = (rows: readonly ClaimedMessage[]) =>
+    prepareMessages(rows, options).catch((error: unknown) => retryAll(rows, error));
+  let prepared = chunks[0] ? prepare(chunks[0]) : undefined;
+  for (let index = 0; prepared; index++) {
+    const plans = await prepared;
+    const following = chunks[index + 1];
+    prepared = following ? prepare(following) : undefined;
+    for (const plan of plans) if ('outcome' in plan) startRecording(plan, plan.outcome, plan.message);
+    const sends = plans.flatMap((plan) => ('send' in plan ? [plan] : []));
+    await forEachConcurrently(sends, options.concurrency ?? DEFAULT_CONCURRENCY, async (plan) => {
+      // Through a promise chain, so that even a channel throwing synchronously yields an outcome.
+      const outcome = await Promise.resolve(plan.send)
+        .then((message) => plan.channel.send(message))
+        .then(
+          (sent) => outcomeOfSend(sent, plan.row, options),
+          (error: unknown) => outcomeOfError(error, plan.row, options),
+        );
+      startRecording(plan, outcome, plan.send);
+    });
   }
-  const held = plans.flatMap((plan) => ('outcome' in plan ? [plan] : []));
-  const sends = plans.flatMap((plan) => ('send' in plan ? [plan] : []));
-  await Promise.all([
-    ...held.map((plan) => recordOrRetry(plan.row, plan.outcome, plan.message)),
-    forEachConcurrently(sends, options.concurrency ?? DEFAULT_CONCURRENCY, async (plan) => {
-      const outcome = await plan.channel.send(plan.send).then(
-        (sent) => outcomeOfSend(sent, plan.row, options),
-        (error: unknown) => outcomeOfError(error, plan.row, options),
-      );
-      await recordOrRetry(plan.row, outcome, plan.send);
-    }),
-  ]);
+  await Promise.all(recordings);
+  if (failures.length > 0) throw failures[0];
   return summary;
 }

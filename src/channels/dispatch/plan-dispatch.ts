@@ -1,8 +1,8 @@
 /**
- * Decides, set-wise for a claimed batch, what happens to each row before anything is sent: the send policy for
- * all rows at once (`checkSendPolicies`), then rendering of the rows it lets through (`renderOutboxMessages`),
- * then the suppression list for the rendered addresses in one query. A row ends as an outcome to record
- * (no channel, suppressed, deferred, skipped, failed) or as a message to send.
+ * Decides, set-wise, what happens to claimed rows before anything is sent: the send policy for all rows of the
+ * batch at once (`checkSendPolicies`), then, per chunk, rendering of the rows it lets through
+ * (`renderOutboxMessages`) and the suppression list for the rendered addresses in one query. A row ends as an
+ * outcome to record (no channel, suppressed, deferred, skipped, failed) or as a message to send.
  */
 import type { Store } from '../../store/store.ts';
 import { readSuppressedAddresses, suppressionKey } from '../../subscriptions/send-policy-facts.ts';
@@ -44,39 +44,55 @@ function policyOutcomes(
   return outcomes;
 }
 
-export async function planDispatch(
+/**
+ * The send policy for the whole batch at once (so a profile's rows count against its caps together): the rows it
+ * holds back get their outcome, the others are returned to be prepared.
+ */
+export async function applySendPolicies(
   rows: readonly ClaimedMessage[],
   options: PlanOptions,
-): Promise<DispatchPlan[]> {
-  const { store, clock } = options;
-  const routable = rows.filter((row) => options.channels.has(row.channel));
+): Promise<{ held: DispatchPlan[]; allowed: ClaimedMessage[] }> {
+  const held: DispatchPlan[] = [];
+  const routable = rows.filter((row) => {
+    if (options.channels.has(row.channel)) return true;
+    held.push({
+      row,
+      outcome: { status: 'failed', error: `no channel named '${row.channel}' is configured` },
+    });
+    return false;
+  });
   const decisions = await options.checkSendPolicies(
-    store,
+    options.store,
     routable.map((row) => ({
       profileId: row.profile_id,
       channel: row.channel,
       ...(typeof row.data?.topic === 'string' ? { topic: row.data.topic } : {}),
-      now: clock.now(),
+      now: options.clock.now(),
     })),
   );
-  const held = policyOutcomes(routable, decisions);
-  const renderings = await renderOutboxMessages(
-    store,
-    routable.filter((row) => !held.has(row.id)),
-    options,
-  );
+  const outcomes = policyOutcomes(routable, decisions);
+  const allowed = routable.filter((row) => {
+    const outcome = outcomes.get(row.id);
+    if (outcome) held.push({ row, outcome });
+    return !outcome;
+  });
+  return { held, allowed };
+}
+
+/** Renders rows the policy allowed and checks their rendered addresses against the suppression list. */
+export async function prepareMessages(
+  rows: readonly ClaimedMessage[],
+  options: PlanOptions,
+): Promise<DispatchPlan[]> {
+  const renderings = await renderOutboxMessages(options.store, rows, options);
   const addresses = [...renderings.values()].flatMap((rendering) =>
     rendering.ok ? [{ channel: rendering.message.channel, address: rendering.message.recipient }] : [],
   );
-  const suppressed = await readSuppressedAddresses(store, addresses);
+  const suppressed = await readSuppressedAddresses(options.store, addresses);
   return rows.map((row): DispatchPlan => {
     const channel = options.channels.get(row.channel);
-    if (!channel)
-      return { row, outcome: { status: 'failed', error: `no channel named '${row.channel}' is configured` } };
-    const outcome = held.get(row.id);
-    if (outcome) return { row, outcome };
     const rendering = renderings.get(row.id);
-    if (!rendering)
+    if (!channel || !rendering)
       return { row, outcome: outcomeOfError(new Error('the row was not rendered'), row, options) };
     if (!rendering.ok) {
       return rendering.status === 'error'
