@@ -15,7 +15,7 @@ export { startCampaignWorker } from './campaign-worker.ts';
 export { decideWinner, measureVariants, pickWinner } from './decide-winner.ts';
 export { campaignMessageId, enqueueCampaignMessages, resolveAudience } from './enqueue-messages.ts';
 export { localTimeToUtc } from './local-send-time.ts';
-export { readDefinitionFile } from './read-definition-file.ts';
+export { readDefinitionFile } from '../read-definition-file.ts';
 export {
   advanceCampaign,
   processDueCampaigns,

@@ -21,4 +21,4 @@ export {
   type MessageKpiRow,
   type MessageKpis,
 } from './message-kpis.ts';
-export { reportOptionsSchema, type ReportOptions } from './report-options.ts';
+export { readReportOptions, reportOptionsSchema, type ReportOptions } from './report-options.ts';

@@ -3,6 +3,7 @@
  * conversion. One schema for the CLI flags, the API query and the dashboard.
  */
 import { z } from 'zod';
+import { parseOrThrow } from '../schema/parse-or-throw.ts';
 
 export const ATTRIBUTION_MODELS = ['last_touch', 'first_touch', 'linear'] as const;
 export const ATTRIBUTION_TOUCHES = ['click', 'open', 'send'] as const;
@@ -26,3 +27,33 @@ export const reportOptionsSchema = z.object({
 
 export type ReportOptions = z.output<typeof reportOptionsSchema>;
 export type AttributionOptions = ReportOptions['attribution'];
+
+/** The options as flat text fields (CLI flags, URL query), checked into ReportOptions; `where` names the source. */
+export function readReportOptions(
+  flat: {
+    since?: string | undefined;
+    until?: string | undefined;
+    model?: string | undefined;
+    touch?: string | undefined;
+    windowDays?: string | number | undefined;
+    conversionEvents?: readonly string[] | undefined;
+  },
+  where: string,
+): ReportOptions {
+  return parseOrThrow(
+    reportOptionsSchema,
+    {
+      since: flat.since,
+      until: flat.until,
+      attribution: {
+        ...(flat.model ? { model: flat.model } : {}),
+        ...(flat.touch ? { touch: flat.touch } : {}),
+        ...(flat.windowDays === undefined || flat.windowDays === ''
+          ? {}
+          : { windowDays: Number(flat.windowDays) }),
+        ...(flat.conversionEvents ? { conversionEvents: [...flat.conversionEvents] } : {}),
+      },
+    },
+    where,
+  );
+}

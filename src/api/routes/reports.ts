@@ -10,7 +10,7 @@ import {
   journeyReport,
   listCosts,
   overviewReport,
-  reportOptionsSchema,
+  readReportOptions,
   segmentReport,
   setCost,
   templateReport,
@@ -41,20 +41,7 @@ const idParamsSchema = z.object({ id: z.string().min(1) });
 
 function readQuery(query: unknown): { options: ReportOptions; format: 'json' | 'csv' } {
   const raw = parseOrThrow(reportQuerySchema, query ?? {}, 'query');
-  const options = parseOrThrow(
-    reportOptionsSchema,
-    {
-      since: raw.since,
-      until: raw.until,
-      attribution: {
-        ...(raw.model ? { model: raw.model } : {}),
-        ...(raw.touch ? { touch: raw.touch } : {}),
-        ...(raw.windowDays === undefined ? {} : { windowDays: raw.windowDays }),
-        ...(raw.conversionEvents ? { conversionEvents: raw.conversionEvents.split(',') } : {}),
-      },
-    },
-    'query',
-  );
+  const options = readReportOptions({ ...raw, conversionEvents: raw.conversionEvents?.split(',') }, 'query');
   return { options, format: raw.format };
 }
 

@@ -7,7 +7,7 @@ import {
   journeyReport,
   listCosts,
   overviewReport,
-  reportOptionsSchema,
+  readReportOptions,
   segmentReport,
   setCost,
   templateReport,
@@ -36,20 +36,7 @@ interface ReportFlags {
 }
 
 function readOptions(flags: ReportFlags): ReportOptions {
-  return parseOrThrow(
-    reportOptionsSchema,
-    {
-      since: flags.since,
-      until: flags.until,
-      attribution: {
-        ...(flags.model ? { model: flags.model } : {}),
-        ...(flags.touch ? { touch: flags.touch } : {}),
-        ...(flags.windowDays ? { windowDays: Number(flags.windowDays) } : {}),
-        ...(flags.conversionEvent ? { conversionEvents: flags.conversionEvent } : {}),
-      },
-    },
-    'options',
-  );
+  return readReportOptions({ ...flags, conversionEvents: flags.conversionEvent }, 'options');
 }
 
 function withReportFlags(command: Command): Command {

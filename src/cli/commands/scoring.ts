@@ -1,7 +1,7 @@
 /** `segmint scoring …`: set the lead-scoring rules, show them with the top scores, recompute now. */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { readDefinitionFile } from '../../campaigns/read-definition-file.ts';
+import { readDefinitionFile } from '../../read-definition-file.ts';
 import { systemClock } from '../../clock.ts';
 import type { LeadScoreRule } from '../../schema/lead-score.ts';
 import { parseOrThrow } from '../../schema/parse-or-throw.ts';

@@ -16,7 +16,7 @@ import {
   type SegmentRefreshResult,
 } from '../../segments/saved/index.ts';
 import { printJson, printTable, withStore } from '../context.ts';
-import { readJsonFile } from '../read-json-file.ts';
+import { readDefinitionFile } from '../../read-definition-file.ts';
 
 const asOfSchema = z.object({ asOf: z.coerce.date().optional() });
 
@@ -40,7 +40,7 @@ export function registerSegmentsCommands(program: Command): void {
     .command('create <name>')
     .description('Save a segment given as text (--where) or as a JSON definition (--file)')
     .option('--where <text>', 'the condition, e.g. \'country = "DE" and count(purchase, last 90 days) >= 3\'')
-    .option('--file <path>', 'a JSON definition: { "schemaVersion": 1, "condition": … }')
+    .option('--file <path>', 'a JSON or YAML definition: { "schemaVersion": 1, "condition": … }')
     .option('--no-realtime', 'do not re-evaluate on ingestion (only on refresh)')
     .option('--json', 'print JSON')
     .action(
@@ -52,7 +52,7 @@ export function registerSegmentsCommands(program: Command): void {
         const definition =
           options.file === undefined
             ? undefined
-            : await readJsonFile(
+            : await readDefinitionFile(
                 options.file,
                 'a segment definition: { "schemaVersion": 1, "condition": … }',
               );

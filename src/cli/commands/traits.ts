@@ -11,7 +11,7 @@ import {
   saveComputedTrait,
 } from '../../segments/traits/index.ts';
 import { printJson, printTable, withStore } from '../context.ts';
-import { readJsonFile } from '../read-json-file.ts';
+import { readDefinitionFile } from '../../read-definition-file.ts';
 
 const asOfSchema = z.object({ asOf: z.coerce.date().optional() });
 
@@ -44,7 +44,10 @@ export function registerTraitsCommands(program: Command): void {
         const definition =
           options.file === undefined
             ? undefined
-            : await readJsonFile(options.file, 'a computed trait: { "schemaVersion": 1, "expression": … }');
+            : await readDefinitionFile(
+                options.file,
+                'a computed trait: { "schemaVersion": 1, "expression": … }',
+              );
         const { saved, refreshed } = await withStore(command, async (store) => {
           const trait = await saveComputedTrait(store, {
             name,

@@ -1,11 +1,11 @@
 /**
- * A definition from a `.json`, `.yaml` or `.yml` file (campaigns, lead-scoring rules); validated by the caller.
- * Same shape as journeys' reader: one shared reader in src/cli/ would do for all three.
+ * A definition from a `.json`, `.yaml` or `.yml` file (segments, computed traits, journeys, campaigns, lead-scoring
+ * rules); validated by the caller. A missing file or bad syntax is a clear error saying what the file should hold.
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { SegmintError } from '../errors.ts';
+import { SegmintError } from './errors.ts';
 
 export async function readDefinitionFile(path: string, shouldHold: string): Promise<unknown> {
   let text: string;
