@@ -12,6 +12,7 @@ import { createSource } from '../../sources/sources.ts';
 import { openStore } from '../../store/open-store.ts';
 import { globalOptions } from '../context.ts';
 import { createProgress } from '../progress.ts';
+import { seedDemoAutomation } from './demo-automation.ts';
 
 interface DemoFlags {
   customers: string;
@@ -60,6 +61,7 @@ export function registerDemoCommand(program: Command): void {
           .map((group) => `${group.segment} ${group.customers}`)
           .join(', ');
         log(`RFM computed for ${rfm.rows.length.toLocaleString('en-US')} customers: ${top}, …`);
+        await seedDemoAutomation(store, log);
         const source = await createSource(store, `demo-website-${Date.now().toString(36)}`);
         if (!flags.serve) {
           log(`Write key: ${source.writeKey}`);
