@@ -99,4 +99,12 @@ describeEachEngine('journey validation', (getStore) => {
     });
     expect(result).toMatchObject({ ok: true });
   });
+
+  it('refuses text the store cannot keep, naming where it is (found by the soak: was a 500 on save)', async () => {
+    const result = await validateJourney(getStore(), { ...base, exit: { conversion: { event: '\ud800' } } });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ path: 'exit.conversion.event', message: expect.stringMatching(/unpaired surrogates/) }],
+    });
+  });
 });

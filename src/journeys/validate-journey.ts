@@ -11,11 +11,20 @@ import { indexSegments, readSavedSegments } from '../segments/saved/saved-segmen
 import type { SqlExecutor } from '../store/store.ts';
 import { branchDefinition } from './branch-condition.ts';
 import { findGraphProblems } from './journey-graph.ts';
+import { findJsonProblem } from '../schema/json.ts';
 
 export type JourneyValidation =
   { ok: true; definition: JourneyDefinition } | { ok: false; problems: ErrorDetail[] };
 
 export async function validateJourney(executor: SqlExecutor, input: unknown): Promise<JourneyValidation> {
+  // Text the store cannot keep as sent (NUL, unpaired surrogates) or absurd nesting: refused before anything else.
+  const unstorable = findJsonProblem(input);
+  if (unstorable) {
+    return {
+      ok: false,
+      problems: [{ path: unstorable.path.join('.') || 'journey', message: unstorable.message }],
+    };
+  }
   const parsed = journeyDefinitionSchema.safeParse(input);
   if (!parsed.success) {
     return {

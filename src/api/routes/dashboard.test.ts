@@ -88,7 +88,7 @@ describe('serving the built dashboard', () => {
     const bare = Fastify();
     registerDashboardRoutes(bare, { dir: join(dir, 'missing') });
     const response = await bare.inject({ method: 'GET', url: '/' });
-    expect(response.statusCode).toBe(503);
+    expect(response.statusCode).toBe(404);
     expect(response.body).toMatch(/npm run build:web/);
     await bare.close();
   });

@@ -25,8 +25,11 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Paths that belong to the APIs: an unknown one stays a JSON 404 instead of becoming the dashboard's page. */
-const API_PREFIXES = ['/api/', '/v1/'];
+/**
+ * Paths that belong to the APIs and public endpoints (tracking links, preference centre, feeds, metrics): an unknown
+ * one — e.g. a tracking token too long to match its route — stays a JSON 404 instead of becoming the dashboard's page.
+ */
+const API_PREFIXES = ['/api/', '/v1/', '/t/', '/preferences/', '/feeds/', '/metrics'];
 
 async function isFile(path: string): Promise<boolean> {
   const found = await stat(path).catch((error: unknown) => {
@@ -41,8 +44,9 @@ async function isFile(path: string): Promise<boolean> {
 async function sendIndex(reply: FastifyReply, dir: string): Promise<FastifyReply> {
   const index = resolve(dir, 'index.html');
   if (!(await isFile(index))) {
+    // 404, not 503: nothing is failing and retrying will not help — the build step was skipped.
     return reply
-      .status(503)
+      .status(404)
       .type('text/plain; charset=utf-8')
       .send(
         `The dashboard is not built (no ${index}). Run \`npm run build:web\`, then reload. The API works without it.`,
@@ -73,7 +77,7 @@ export function registerDashboardRoutes(app: FastifyInstance, options: { dir?: s
     if (API_PREFIXES.some((prefix) => path.startsWith(prefix))) {
       throw new SegmintError(
         'not_found',
-        `No route GET ${path}: the tracking API is under /v1, the management API under /api.`,
+        `No route GET ${path.slice(0, 200)}: the tracking API is under /v1, the management API under /api.`,
       );
     }
     const file = resolve(dir, `.${path}`);
