@@ -35,3 +35,39 @@ export const BACKGROUND_WORKERS: readonly StartBackgroundWorker[] = [
   startCampaignWorker,
   startScoringWorker,
 ];
+
+/**
+ * A worker that runs `pass` at once and then `intervalMs` after each pass ends (passes never overlap). A pass that
+ * throws is logged and retried at the next interval; `stop` cancels the next pass and waits for a running one.
+ */
+export function startPeriodicWorker(options: {
+  name: string;
+  intervalMs: number;
+  pass: () => Promise<void>;
+  log: (line: string) => void;
+}): BackgroundWorker {
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const guarded = async () => {
+    try {
+      await options.pass();
+    } catch (error) {
+      options.log(`${options.name} worker: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = guarded().then(schedule);
+    }, options.intervalMs);
+  };
+  let running: Promise<void> = guarded().then(schedule);
+  return {
+    name: options.name,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
