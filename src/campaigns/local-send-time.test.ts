@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  earliestLocalFireTime,
-  isKnownTimeZone,
-  localTimeToUtc,
-  resolveTimeZone,
-} from './local-send-time.ts';
+import { isKnownTimeZone } from '../time/zoned-time.ts';
+import { earliestLocalFireTime, localTimeToUtc, resolveTimeZone } from './local-send-time.ts';
 
 describe('local send times', () => {
   it.each([
@@ -21,11 +17,23 @@ describe('local send times', () => {
     expect(localTimeToUtc(local, zone).toISOString()).toBe(utc);
   });
 
-  it('maps a wall time inside a daylight-saving gap to a real instant next to it', () => {
-    // 02:30 does not exist in Berlin on 2025-03-30; it comes out as 01:30 UTC (= 03:30 CEST).
+  it('maps a wall time inside a daylight-saving gap to the moment the clock jumps past it', () => {
+    // 02:30 does not exist in Berlin on 2025-03-30: clocks go from 02:00 CET to 03:00 CEST at 01:00 UTC.
     expect(localTimeToUtc('2025-03-30T02:30', 'Europe/Berlin').toISOString()).toBe(
-      '2025-03-30T01:30:00.000Z',
+      '2025-03-30T01:00:00.000Z',
     );
+  });
+
+  it('maps a repeated wall time to its first occurrence', () => {
+    // 02:30 happens twice in Berlin on 2025-10-26: first at 00:30 UTC (CEST), again at 01:30 UTC (CET).
+    expect(localTimeToUtc('2025-10-26T02:30', 'Europe/Berlin').toISOString()).toBe(
+      '2025-10-26T00:30:00.000Z',
+    );
+  });
+
+  it('refuses an unknown zone and a malformed local time', () => {
+    expect(() => localTimeToUtc('2025-07-15T09:00', 'Mars/Olympus_Mons')).toThrow(/Unknown time zone/);
+    expect(() => localTimeToUtc('15 July', 'UTC')).toThrow(/not a local time/);
   });
 
   it('fires a local-time campaign when UTC+14 reaches the time', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quietHoursEnd } from './quiet-hours.ts';
-import { wallClockAt } from './zoned-time.ts';
+import { wallClockAt } from '../time/zoned-time.ts';
 
 const ZONES = [
   'UTC',

@@ -2,7 +2,7 @@
  * Quiet hours: a daily window of local wall-clock time in which a profile is not messaged, e.g. 21:00–08:00 (a
  * window whose start is after its end spans midnight). Pure functions over instants and a time zone.
  */
-import { addCalendarDays, instantOfWallClock, wallClockAt } from './zoned-time.ts';
+import { addCalendarDays, instantOfWallClock, wallClockAt } from '../time/zoned-time.ts';
 
 export interface QuietHours {
   /** 'HH:MM' local time the window opens. */

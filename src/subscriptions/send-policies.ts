@@ -17,7 +17,7 @@ import {
   type SendPolicyFacts,
   type SendPolicyRequest,
 } from './send-policy-facts.ts';
-import { isKnownTimeZone } from './zoned-time.ts';
+import { isKnownTimeZone } from '../time/zoned-time.ts';
 
 /** Channels that hand personal data to third parties, where CCPA "do not sell or share" applies. */
 const SHARING_CHANNELS: readonly string[] = ['webhook', 'ads'];

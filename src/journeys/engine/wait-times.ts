@@ -3,78 +3,27 @@
  * `timezone` trait, an IANA zone such as "Europe/Berlin"), or a date trait plus an offset.
  */
 import { parseDurationMs } from '../../schema/journey.ts';
-
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
-/** A formatter for a zone, or null when the zone is not a valid IANA name. */
-function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
-  if (!formatters.has(timeZone)) {
-    let formatter: Intl.DateTimeFormat | null = null;
-    try {
-      formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-      });
-    } catch (error) {
-      // An unknown zone is a RangeError: the profile's trait is unusable and the default zone applies.
-      if (!(error instanceof RangeError)) throw error;
-    }
-    formatters.set(timeZone, formatter);
-  }
-  return formatters.get(timeZone) ?? null;
-}
+import { addCalendarDays, instantOfWallClock, isKnownTimeZone, wallClockAt } from '../../time/zoned-time.ts';
 
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
-  return typeof timeZone === 'string' && timeZone.length > 0 && formatterFor(timeZone) !== null;
+  return typeof timeZone === 'string' && isKnownTimeZone(timeZone);
 }
 
-/** The local wall-clock time at `instant` as if it were UTC (epoch ms). */
-function wallClockMs(formatter: Intl.DateTimeFormat, instant: number): number {
-  const parts = Object.fromEntries(
-    formatter.formatToParts(new Date(instant)).map((part) => [part.type, Number(part.value)]),
-  );
-  return Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-}
-
-/** The instant at which the zone's clock shows `wall` (epoch ms of the wall-clock time read as UTC). */
-function instantOfWallClock(formatter: Intl.DateTimeFormat, wall: number): number {
-  // Two passes settle the offset, also across a daylight-saving change.
-  let guess = wall - (wallClockMs(formatter, wall) - wall);
-  guess = wall - (wallClockMs(formatter, guess) - guess);
-  return guess;
-}
-
-/** The first instant after `now` at which the clock in `timeZone` shows `time` ("HH:MM"). */
+/**
+ * The first instant after `now` at which the clock in `timeZone` shows `time` ("HH:MM"). Zone rules are the shared
+ * ones (src/time/zoned-time.ts): on a night without that time (spring forward) it is the moment the clock jumps past
+ * it; on a night with it twice (fall back), the first.
+ */
 export function nextTimeOfDay(now: Date, time: string, timeZone: string): Date {
-  const formatter = formatterFor(timeZone) ?? formatterFor('UTC');
-  if (!formatter) throw new Error('the UTC time zone is not available');
-  const [hours, minutes] = time.split(':').map(Number);
-  const localNow = new Date(wallClockMs(formatter, now.getTime()));
-  for (let dayOffset = 0; dayOffset <= 2; dayOffset++) {
-    const wall = Date.UTC(
-      localNow.getUTCFullYear(),
-      localNow.getUTCMonth(),
-      localNow.getUTCDate() + dayOffset,
-      hours ?? 0,
-      minutes ?? 0,
-    );
-    const instant = instantOfWallClock(formatter, wall);
-    if (instant > now.getTime()) return new Date(instant);
+  const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
+  const [hour, minute] = time.split(':').map(Number);
+  const today = { ...wallClockAt(now, zone), hour: hour ?? 0, minute: minute ?? 0 };
+  // Tomorrow's time is always after now; the day after covers a zone whose today is still yesterday's date.
+  for (let days = 0; days <= 2; days++) {
+    const instant = instantOfWallClock(addCalendarDays(today, days), zone);
+    if (instant.getTime() > now.getTime()) return instant;
   }
-  throw new Error(`no next ${time} in ${timeZone} after ${now.toISOString()}`);
+  throw new Error(`no next ${time} in ${zone} after ${now.toISOString()}`);
 }
 
 /** A date trait plus an offset ("-1d"), or undefined when the trait holds no date. */
