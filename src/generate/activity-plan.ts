@@ -7,7 +7,7 @@
 import { INACTIVE_OPEN_FACTOR, INACTIVE_VISIT_FACTOR } from './archetypes.ts';
 import type { EmailCampaign } from './campaigns.ts';
 import type { CustomerModel, GenerationWindow } from './customer.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random.ts';
 import {
   atLocalShoppingHour,
   DAY_MS,

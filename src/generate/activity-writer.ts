@@ -9,7 +9,7 @@ import { propertiesOf, type ProductPropertiesTable } from './product-properties.
 import type { CustomerModel } from './customer.ts';
 import { CustomerMessages } from './customer-messages.ts';
 import type { JsonObject } from '../schema/json.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random.ts';
 import {
   buildBasket,
   nextViewedProduct,

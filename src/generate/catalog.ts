@@ -6,7 +6,7 @@
  * - a few bundles (2–4 products across related categories) are often bought together as a whole.
  */
 import { CATEGORIES, type CategoryName } from './data/categories.ts';
-import { cumulativeWeights, Random } from './random.ts';
+import { cumulativeWeights, Random } from '../random.ts';
 
 export interface Product {
   /** Position in `Catalog.products`. */

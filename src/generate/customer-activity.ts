@@ -17,7 +17,7 @@ import type { GeneratedMessage } from './generated-message.ts';
 import { isoTimestamp } from './iso-timestamp.ts';
 import { buildProductProperties, type ProductPropertiesTable } from './product-properties.ts';
 import type { ResolvedGenerateOptions } from './options.ts';
-import { Random } from './random.ts';
+import { Random } from '../random.ts';
 import { DAY_MS, SeasonalCalendar } from './seasonality.ts';
 
 export interface CustomerActivity {

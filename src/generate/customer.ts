@@ -15,7 +15,7 @@ import { CATEGORIES } from './data/categories.ts';
 import { ACQUISITION_CHANNELS, INTERESTS, LIFESTYLES, VALUES } from './data/psychographics.ts';
 import { generatePhoneNumber, pickLocation } from './geography.ts';
 import { emailAddress, generatePerson, type Gender } from './person.ts';
-import { cumulativeWeights, Random } from './random.ts';
+import { cumulativeWeights, Random } from '../random.ts';
 import { atLocalShoppingHour, DAY_MS, HOUR_MS } from './seasonality.ts';
 
 export interface GenerationWindow {

@@ -3,7 +3,7 @@
  * city centre, and a mobile number valid for that country (E.164).
  */
 import { COUNTRIES, type City, type Country } from './data/countries.ts';
-import { cumulativeWeights, type Random } from './random.ts';
+import { cumulativeWeights, type Random } from '../random.ts';
 
 export interface Location {
   country: Country;

@@ -5,7 +5,7 @@
 import { displaySurname, NAMES_BY_LANGUAGE, type NameList } from './data/names.ts';
 import { EMAIL_DOMAINS } from './data/psychographics.ts';
 import { DAY_MS } from './seasonality.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random.ts';
 
 export type Gender = 'female' | 'male' | 'non-binary';
 

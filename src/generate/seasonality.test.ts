@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Random } from './random.ts';
+import { Random } from '../random.ts';
 import {
   atLocalShoppingHour,
   blackFridayDayOfMonth,

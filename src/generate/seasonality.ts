@@ -5,7 +5,7 @@
  * (26 Dec – 6 Jan) and the summer sale (1–10 Jul). Within a day, hours follow a local-time curve with a lunch bump
  * and an evening peak.
  */
-import { cumulativeWeights, type Random } from './random.ts';
+import { cumulativeWeights, type Random } from '../random.ts';
 
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;

@@ -6,7 +6,7 @@
 import type { PriceTaste } from './archetypes.ts';
 import { shelfOf, type Catalog, type Product } from './catalog.ts';
 import { CATEGORIES, type CategoryName } from './data/categories.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../random.ts';
 
 export interface Shopper {
   categoryWeights: Float64Array;

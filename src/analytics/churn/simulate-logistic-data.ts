@@ -1,6 +1,5 @@
+import { Random } from '../../random.ts';
 import { sigmoid } from './logistic-objective.ts';
-import { createSeededRandom } from './seeded-random.ts';
-import type { RandomSource } from './seeded-random.ts';
 
 /**
  * Data drawn from a known logistic model, for tests: features are independent standard normals and each label is
@@ -17,23 +16,18 @@ export function simulateLogisticData({
   coefficients: readonly number[];
   seed: number;
 }): { data: Float64Array; rows: number; columns: number; labels: Uint8Array } {
-  const random = createSeededRandom({ seed });
+  const random = new Random(seed);
   const columns = coefficients.length;
   const data = new Float64Array(rows * columns);
   const labels = new Uint8Array(rows);
   for (let row = 0; row < rows; row++) {
     let z = intercept;
     coefficients.forEach((coefficient, j) => {
-      const value = standardNormal(random);
+      const value = random.normal();
       data[row * columns + j] = value;
       z += coefficient * value;
     });
-    labels[row] = random() < sigmoid(z) ? 1 : 0;
+    labels[row] = random.next() < sigmoid(z) ? 1 : 0;
   }
   return { data, rows, columns, labels };
-}
-
-/** Box–Muller; 1 - random() keeps the logarithm's argument in (0, 1]. */
-export function standardNormal(random: RandomSource): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }

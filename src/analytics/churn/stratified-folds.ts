@@ -1,5 +1,5 @@
 import { SegmintError } from '../../errors.ts';
-import { createSeededRandom, shuffleInPlace } from './seeded-random.ts';
+import { Random } from '../../random.ts';
 
 export interface FoldSplit {
   /** Row indices used to fit the model, ascending. */
@@ -33,11 +33,11 @@ export function stratifiedFolds({
       `Stratified ${folds}-fold cross-validation needs at least ${folds} rows of each outcome; the rarer outcome has ${smallest}. Use fewer folds or more data.`,
     );
   }
-  const random = createSeededRandom({ seed });
+  const random = new Random(seed);
   const foldOf = new Int32Array(labels.length);
   let next = 0;
   for (const rows of byClass) {
-    shuffleInPlace({ indices: rows, random });
+    random.shuffleInPlace(rows);
     for (const row of rows) {
       foldOf[row] = next;
       next = (next + 1) % folds;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SegmintError } from '../../../errors.ts';
-import { createRandomSource } from '../simulate/seeded-random.ts';
+import { Random } from '../../../random.ts';
 import { integrate } from '../test-support/integrate.ts';
 import { expectedAverageSpend } from './expected-average-spend.ts';
 import { fitGammaGamma } from './fit-gamma-gamma.ts';
@@ -15,12 +15,12 @@ function logDensity(parameters: readonly number[], frequency: number, monetaryVa
 
 /** Customers whose purchases are Gamma(p, ν) with ν ~ Gamma(q, γ), as the model assumes. */
 function simulateSpend(p: number, q: number, gamma: number, customers: number, seed: number) {
-  const random = createRandomSource(seed);
+  const random = new Random(seed);
   return Array.from({ length: customers }, () => {
-    const frequency = 1 + Math.floor(random.uniform() * 8);
-    const scale = random.gamma(q, gamma);
+    const frequency = 1 + Math.floor(random.next() * 8);
+    const rate = random.gamma(q, 1 / gamma);
     let total = 0;
-    for (let purchase = 0; purchase < frequency; purchase++) total += random.gamma(p, scale);
+    for (let purchase = 0; purchase < frequency; purchase++) total += random.gamma(p, 1 / rate);
     return { frequency, monetaryValue: total / frequency };
   });
 }

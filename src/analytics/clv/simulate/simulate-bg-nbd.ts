@@ -6,7 +6,7 @@
  * bounds (a cohort acquired over a period); the holdout continues the same process for `holdoutLength` more.
  */
 import type { BgNbdParameters } from '../schemas.ts';
-import { createRandomSource } from './seeded-random.ts';
+import { Random } from '../../../random.ts';
 
 export interface SimulateBgNbdOptions {
   parameters: BgNbdParameters;
@@ -28,11 +28,11 @@ export interface SimulatedCustomer {
 
 export function simulateBgNbdCustomers(options: SimulateBgNbdOptions): SimulatedCustomer[] {
   const { parameters, ageRange, holdoutLength = 0 } = options;
-  const random = createRandomSource(options.seed);
+  const random = new Random(options.seed);
   const customers: SimulatedCustomer[] = [];
   for (let index = 0; index < options.customers; index++) {
-    const age = ageRange.min + (ageRange.max - ageRange.min) * random.uniform();
-    const rate = random.gamma(parameters.r, parameters.alpha);
+    const age = ageRange.min + (ageRange.max - ageRange.min) * random.next();
+    const rate = random.gamma(parameters.r, 1 / parameters.alpha);
     const dropout = random.beta(parameters.a, parameters.b);
     const end = age + holdoutLength;
     let time = 0;
@@ -48,7 +48,7 @@ export function simulateBgNbdCustomers(options: SimulateBgNbdOptions): Simulated
       } else {
         frequencyHoldout++;
       }
-      if (random.uniform() < dropout) break;
+      if (random.next() < dropout) break;
     }
     customers.push({ frequency, recency, T: age, frequencyHoldout, durationHoldout: holdoutLength });
   }

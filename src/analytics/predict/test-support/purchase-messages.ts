@@ -3,7 +3,7 @@ import type { NormalizedMessage } from '../../../schema/messages.ts';
 import type { SqlExecutor } from '../../../store/store.ts';
 import { commitMessages } from '../../../ingest/commit-messages.ts';
 import { normalized } from '../../../test-support/messages.ts';
-import { createRandomSource } from '../../clv/simulate/seeded-random.ts';
+import { Random } from '../../../random.ts';
 
 export interface LedgerLine {
   customerId: string;
@@ -24,22 +24,22 @@ export function simulateLedger(options: {
   seed: number;
   start?: string;
 }): LedgerLine[] {
-  const random = createRandomSource(options.seed);
+  const random = new Random(options.seed);
   const start = Date.parse(options.start ?? '2024-01-01T00:00:00Z');
   const lines: LedgerLine[] = [];
   for (let customer = 0; customer < options.customers; customer++) {
     const customerId = `c${String(customer).padStart(3, '0')}`;
-    const perDay = random.gamma(1.5, 1.5 * 20); // mean one purchase every 20 days
+    const perDay = random.gamma(1.5, 1 / (1.5 * 20)); // mean one purchase every 20 days
     const dropout = random.beta(1, 4);
-    const spend = 10 + 90 * random.uniform();
-    let time = random.uniform() * options.days * 0.6 * DAY_MS;
+    const spend = 10 + 90 * random.next();
+    let time = random.next() * options.days * 0.6 * DAY_MS;
     for (;;) {
       lines.push({
         customerId,
         timestamp: new Date(start + time).toISOString(),
-        amount: Math.round(spend * (0.5 + random.uniform()) * 100) / 100,
+        amount: Math.round(spend * (0.5 + random.next()) * 100) / 100,
       });
-      if (random.uniform() < 0.15) {
+      if (random.next() < 0.15) {
         // A second order the same day: merged into one purchase by the models.
         lines.push({
           customerId,
@@ -47,7 +47,7 @@ export function simulateLedger(options: {
           amount: 5,
         });
       }
-      if (random.uniform() < dropout) break;
+      if (random.next() < dropout) break;
       time += random.exponential(perDay) * DAY_MS;
       if (time >= options.days * DAY_MS) break;
     }

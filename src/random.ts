@@ -1,7 +1,9 @@
 /**
- * A small, fast, seeded pseudo-random generator (xoshiro128**, Blackman & Vigna) with the few distributions the
- * generator needs. Every customer gets its own stream derived from (seed, customer index, purpose), so a customer's
- * data does not depend on how many customers come before it, and ranges of customers can be generated apart.
+ * The project's one seeded pseudo-random generator (xoshiro128**, Blackman & Vigna) with the distributions the data
+ * generator, simulations, cross-validation folds and tests need, so every seeded result is reproducible on any
+ * machine. `Random.for(seed, …parts)` derives independent streams: the generator gives every customer its own
+ * (seed, customer index, purpose) stream, so a customer's data does not depend on how many come before it.
+ * Not for anything security related.
  */
 
 const TWO_POW_32 = 4294967296;
@@ -138,6 +140,17 @@ export class Random {
       pool[index] = chosen;
     }
     return pool.slice(0, size);
+  }
+
+  /** Shuffles `indices` in place (Fisher–Yates) and returns it. */
+  shuffleInPlace(indices: Int32Array): Int32Array {
+    for (let index = indices.length - 1; index > 0; index--) {
+      const swap = Math.floor(this.next() * (index + 1));
+      const value = indices[index] ?? 0;
+      indices[index] = indices[swap] ?? 0;
+      indices[swap] = value;
+    }
+    return indices;
   }
 
   /** Standard normal (Box–Muller, the second value kept for the next call). */

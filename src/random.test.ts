@@ -76,6 +76,34 @@ describe('Random', () => {
     expect(mean(normals.map((value) => value * value))).toBeCloseTo(1, 1);
   });
 
+  it.each([
+    [0.25, 4],
+    [3.5, 0.5],
+  ])('draws Gamma(shape %d, scale %d) with mean kθ and variance kθ² (small shapes too)', (shape, scale) => {
+    const random = new Random(7);
+    const values = draws(100_000, () => random.gamma(shape, scale));
+    const average = mean(values);
+    const variance = mean(values.map((value) => (value - average) ** 2));
+    expect(Math.abs(average - shape * scale)).toBeLessThan(0.02 * shape * scale);
+    expect(Math.abs(variance - shape * scale ** 2)).toBeLessThan(0.06 * shape * scale ** 2);
+  });
+
+  it('draws uniforms in [0, 1) with variance 1/12', () => {
+    const random = new Random(1);
+    const values = draws(50_000, () => random.next());
+    expect(values.every((value) => value >= 0 && value < 1)).toBe(true);
+    expect(mean(values.map((value) => (value - 0.5) ** 2))).toBeCloseTo(1 / 12, 3);
+  });
+
+  it('shuffles in place into a permutation, the same one for the same seed', () => {
+    const shuffled = new Random(3).shuffleInPlace(Int32Array.from({ length: 50 }, (_, index) => index));
+    expect([...shuffled].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, index) => index));
+    expect(shuffled).not.toEqual(Int32Array.from({ length: 50 }, (_, index) => index));
+    expect(new Random(3).shuffleInPlace(Int32Array.from({ length: 50 }, (_, index) => index))).toEqual(
+      shuffled,
+    );
+  });
+
   it('samples distinct items without changing the source list', () => {
     const random = new Random(7);
     const items = [1, 2, 3, 4, 5];
