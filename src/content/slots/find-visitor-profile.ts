@@ -1,11 +1,11 @@
 /**
  * The profile behind a website/app visitor, by user id or anonymous id (through `identities`), with the data its
- * content is rendered from. Each statement is shaped for a point look-up on both engines: DuckDB only uses an ART
- * index when the indexed column is the sole filter (hence `where value = $1`, the kind checked here, and the
- * identities_value_idx of migration 009), PostgreSQL uses the (kind, value) primary key.
+ * content is rendered from and, when the slot has saved-segment blocks, the saved segments it is in: all read by
+ * one statement (`visitor-profile-query.ts` explains its shape).
  */
 import type { SqlExecutor } from '../../store/store.ts';
 import { parseJsonColumn } from '../json-column.ts';
+import { visitorProfileQuery, type VisitorKey, type VisitorProfileRow } from './visitor-profile-query.ts';
 
 export interface Visitor {
   userId?: string | undefined;
@@ -17,6 +17,8 @@ export interface VisitorProfile {
   userId: string | null;
   traits: Record<string, unknown>;
   computed: Record<string, unknown>;
+  /** Ids of the saved segments the profile is in; empty unless `withSegments` was asked for. */
+  segmentIds: ReadonlySet<string>;
 }
 
 function asRecord(value: unknown): Record<string, unknown> {
@@ -26,36 +28,39 @@ function asRecord(value: unknown): Record<string, unknown> {
     : {};
 }
 
-async function profileIdOf(executor: SqlExecutor, kind: string, value: string): Promise<string | undefined> {
-  const rows =
-    executor.dialect.name === 'duckdb'
-      ? await executor.query<{ kind: string; profile_id: string }>(
-          'select kind, profile_id from identities where value = $1',
-          [value],
-        )
-      : await executor.query<{ kind: string; profile_id: string }>(
-          'select kind, profile_id from identities where kind = $1 and value = $2',
-          [kind, value],
-        );
-  return rows.find((row) => row.kind === kind)?.profile_id;
+/** The visitor's keys in the order they win: a known user id over the device's anonymous id, as in identity resolution. */
+function keysOf(visitor: Visitor): VisitorKey[] {
+  const keys: VisitorKey[] = [];
+  if (visitor.userId) keys.push({ kind: 'user_id', value: visitor.userId });
+  if (visitor.anonymousId) keys.push({ kind: 'anonymous_id', value: visitor.anonymousId });
+  return keys;
 }
 
 /** The visitor's profile; undefined for someone Segmint has not seen (they get the default block). */
 export async function findVisitorProfile(
   executor: SqlExecutor,
   visitor: Visitor,
+  options: { withSegments?: boolean } = {},
 ): Promise<VisitorProfile | undefined> {
-  // A known user id wins over the device's anonymous id, as in identity resolution.
-  const profileId =
-    (visitor.userId ? await profileIdOf(executor, 'user_id', visitor.userId) : undefined) ??
-    (visitor.anonymousId ? await profileIdOf(executor, 'anonymous_id', visitor.anonymousId) : undefined);
-  if (!profileId) return undefined;
-  const [row] = await executor.query<{
-    id: string;
-    user_id: string | null;
-    traits: unknown;
-    computed: unknown;
-  }>('select id, user_id, traits, computed from profiles where id = $1', [profileId]);
-  if (!row) return undefined;
-  return { id: row.id, userId: row.user_id, traits: asRecord(row.traits), computed: asRecord(row.computed) };
+  const keys = keysOf(visitor);
+  if (keys.length === 0) return undefined;
+  const withSegments = options.withSegments === true;
+  const query = visitorProfileQuery({ dialect: executor.dialect, keys, withSegments });
+  const rows = await executor.query<VisitorProfileRow>(query.sql, query.params);
+  // On DuckDB a branch matches the value under any kind (see the query): only the exact key counts.
+  const winner = keys
+    .map((key) => rows.find((row) => row.kind === key.kind && row.value === key.value))
+    .find((row) => row !== undefined);
+  if (!winner) return undefined;
+  const segmentIds = new Set<string>();
+  for (const row of rows) {
+    if (row.id === winner.id && typeof row.segment_id === 'string') segmentIds.add(row.segment_id);
+  }
+  return {
+    id: winner.id,
+    userId: winner.user_id,
+    traits: asRecord(winner.traits),
+    computed: asRecord(winner.computed),
+    segmentIds,
+  };
 }

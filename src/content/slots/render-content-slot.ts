@@ -1,8 +1,8 @@
 /**
  * What `GET /v1/content/:slot` answers: the first block whose rule matches the visitor's profile, else the default,
- * rendered with the profile's data. Saved-segment blocks read the materialised `segment_members` (one indexed
- * look-up for all of them); rule-text blocks compile the rule for this one profile and run it only when every
- * block before them has failed, since that costs a query of its own.
+ * rendered with the profile's data. Saved-segment blocks read the materialised `segment_members`, loaded with the
+ * profile in one statement (find-visitor-profile.ts); rule-text blocks compile the rule for this one profile and
+ * run it only when every block before them has failed, since that costs a query of its own.
  */
 import type { Clock } from '../../clock.ts';
 import { SegmintError } from '../../errors.ts';
@@ -19,15 +19,6 @@ export interface RenderedSlot {
   content: string;
 }
 
-async function membershipsOf(store: Store, profileId: string): Promise<Set<string>> {
-  // `profile_id = $1` alone: the shape DuckDB answers from segment_members_profile_idx (see migration 009).
-  const rows = await store.query<{ segment_id: string }>(
-    'select segment_id from segment_members where profile_id = $1',
-    [profileId],
-  );
-  return new Set(rows.map((row) => row.segment_id));
-}
-
 async function matchesRule(
   store: Store,
   block: Extract<CompiledBlock, { type: 'rule' }>,
@@ -42,6 +33,7 @@ async function matchesRule(
   return (await store.query(query.sql, query.params)).length > 0;
 }
 
+/** The block to show; `profile` must carry its `segmentIds` (`withSegments`) when the slot has segment blocks. */
 export async function chooseSlotBlock(
   store: Store,
   slot: CompiledSlot,
@@ -49,12 +41,10 @@ export async function chooseSlotBlock(
   now: Date,
 ): Promise<number | null> {
   if (!profile) return null;
-  const needsMemberships = slot.blocks.some((block) => block.type === 'segment');
-  const memberships = needsMemberships ? await membershipsOf(store, profile.id) : new Set<string>();
   for (const [index, block] of slot.blocks.entries()) {
     const isMatch =
       block.type === 'segment'
-        ? block.segmentId !== undefined && memberships.has(block.segmentId)
+        ? block.segmentId !== undefined && profile.segmentIds.has(block.segmentId)
         : await matchesRule(store, block, { slot, profileId: profile.id, now });
     if (isMatch) return index;
   }
@@ -85,7 +75,9 @@ export async function renderContentSlot(options: {
       `Content slot "${options.slot}" does not exist. Create it with \`segmint content slots set\`.`,
     );
   }
-  const profile = await findVisitorProfile(options.store, options.visitor);
+  const profile = await findVisitorProfile(options.store, options.visitor, {
+    withSegments: slot.blocks.some((block) => block.type === 'segment'),
+  });
   const block = await chooseSlotBlock(options.store, slot, profile, options.clock.now());
   const source = block === null ? slot.default : (slot.blocks[block]?.content ?? slot.default);
   const content = await renderContentTemplate({

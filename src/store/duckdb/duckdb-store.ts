@@ -12,15 +12,21 @@ import { duckdbDialect } from '../dialect.ts';
 import { applyMigrations } from '../migrate.ts';
 import type { InsertOptions, Row, SqlExecutor, SqlValue, Store } from '../store.ts';
 import { appendValue, bindParameters, fromDuckDbValue, rewriteListParameters } from './duckdb-values.ts';
+import { StatementCache } from './statement-cache.ts';
 
 async function runQuery<T extends Row>(
   connection: DuckDBConnection,
   sql: string,
   params: readonly SqlValue[],
+  statements?: StatementCache,
 ): Promise<T[]> {
   const rewritten = rewriteListParameters(sql, params);
   const { values, types } = bindParameters(rewritten.params);
-  const reader = await connection.runAndReadAll(rewritten.sql, values, types);
+  // Statements without parameters may hold several statements (and are rarely hot): not kept.
+  const reader =
+    statements && values.length > 0
+      ? await statements.run(rewritten.sql, values, types)
+      : await connection.runAndReadAll(rewritten.sql, values, types);
   const jsonColumns = reader.columnTypes().map((type) => type.alias === 'JSON');
   const names = reader.columnNames();
   return reader.getRowsJS().map((values) => {
@@ -116,13 +122,14 @@ export async function openDuckDbStore(options: { path: string }): Promise<Store>
   // machine's zone.
   await writer.run("set global TimeZone = 'UTC'");
   const reader = await instance.connect();
+  const readStatements = new StatementCache(reader);
   const writerExecutor = createExecutor(writer);
   const mutex = new AsyncMutex();
 
   const store: Store = {
     engine: 'duckdb',
     dialect: duckdbDialect,
-    query: (sql, params = []) => runQuery(reader, sql, params),
+    query: (sql, params = []) => runQuery(reader, sql, params, readStatements),
     execute: (sql, params) => mutex.runExclusive(() => writerExecutor.execute(sql, params)),
     insertRows: (table, columns, rows, insertOptions) =>
       mutex.runExclusive(() => writerExecutor.insertRows(table, columns, rows, insertOptions)),
@@ -154,6 +161,7 @@ export async function openDuckDbStore(options: { path: string }): Promise<Store>
       await mutex.runExclusive(async () => {
         // A checkpoint folds the WAL into the file so the next open does not replay it.
         if (options.path !== ':memory:') await writer.run('checkpoint');
+        readStatements.clear();
         writer.closeSync();
         reader.closeSync();
         instance.closeSync();
