@@ -4,6 +4,7 @@
  * the rest of the events. Times the overview, campaign and journey reports, and the campaign's per-variant counts
  * against the same counts hand-written in DuckDB SQL (ours also attributes revenue and prices the sends).
  */
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import {
   campaignReport,
@@ -19,7 +20,7 @@ import { median, timeRepeated } from './benchmark.ts';
 
 const NOW = new Date('2025-01-01T00:00:00Z');
 
-async function load(store: Store, profiles: number, events: number): Promise<void> {
+export async function loadReportData(store: Store, profiles: number, events: number): Promise<void> {
   await store.execute(
     `insert into profiles (id, user_id, traits, computed, first_seen_at, last_seen_at, created_at, updated_at)
      select 'p' || i, 'u' || i, '{}', '{}', timestamp '2024-01-01', timestamp '2024-12-31', timestamp '2024-01-01',
@@ -86,7 +87,7 @@ const benchmark: Benchmark = async ({ quick, workDir, log }) => {
     log(
       `loading ${profiles.toLocaleString('en-US')} profiles, ${events.toLocaleString('en-US')} events, ${Math.round(profiles * 1.3).toLocaleString('en-US')} messages`,
     );
-    await load(store, profiles, events);
+    await loadReportData(store, profiles, events);
     const options = reportOptionsSchema.parse({});
     const timed = async (label: string, work: () => Promise<unknown>) => {
       const ms = median(await timeRepeated(repetitions, work));
@@ -113,7 +114,7 @@ const benchmark: Benchmark = async ({ quick, workDir, log }) => {
     return {
       title: 'Reports on 1M profiles / 10M events',
       markdown: [
-        `${profiles.toLocaleString('en-US')} profiles, ${events.toLocaleString('en-US')} events (tracking events for 20% opens / 5% clicks of one campaign email per profile, the rest purchases), ${Math.round(profiles * 1.3).toLocaleString('en-US')} outbox messages, a journey with 30% of profiles (10% holdout). DuckDB file store; median of ${repetitions} runs.`,
+        `${profiles.toLocaleString('en-US')} profiles, ${events.toLocaleString('en-US')} events (tracking events for 20% opens / 5% clicks of one campaign email per profile, the rest purchases), ${Math.round(profiles * 1.3).toLocaleString('en-US')} outbox messages, a journey with 30% of profiles (10% holdout). DuckDB file store; median of ${repetitions} runs; load average ${loadavg()[0]?.toFixed(1) ?? '?'} at the end (2 cores are shared: compare the ratio, not the times).`,
         `Unique opens: ours ${ours[0]?.uniqueOpens.toLocaleString('en-US') ?? '?'}, hand-written ${Number(check?.opens ?? 0).toLocaleString('en-US')}.`,
         '',
         '| query | median ms | note |',

@@ -33,7 +33,9 @@ export function attributionSql(
           where e.type = 'track' and e.event = ${add(options.touch === 'click' ? TRACKING_EVENT_NAMES.clicked : TRACKING_EVENT_NAMES.opened)}
             ${options.touch === 'open' ? `and coalesce(${machine}, 'false') <> 'true'` : ''}
             and e.profile_id in (select profile_id from ${messagesRelation})`;
-  // Revenue is read from the JSON of credited conversions only (most purchases follow no touch), after the join.
+  // Only the conversions of touched profiles within the span of all touches' windows are read (most purchases follow
+  // no touch; without the profile filter the planner builds its hash table on every purchase, and the time bounds let
+  // the scan skip whole row groups), and revenue is parsed from the JSON of credited conversions only.
   const revenue = ['revenue', 'amount', 'total']
     .map((key) => dialect.tryCastDouble(dialect.jsonText('e.properties', [key])))
     .join(', ');
@@ -45,10 +47,12 @@ export function attributionSql(
   return `
     with touches as (${touches}),
     conversions as (
-      select e.message_id as conversion_id, e.profile_id, e.occurred_at
+      select e.message_id as conversion_id, e.profile_id, e.occurred_at, e.properties
         from events e
-       where e.type = 'track' and e.event in (select unnest(${add(options.conversionEvents)}::varchar[]))
-         and e.profile_id in (select profile_id from ${messagesRelation})
+       where e.type = 'track' and e.event in (${options.conversionEvents.map(add).join(', ')})
+         and e.profile_id in (select profile_id from touches)
+         and e.occurred_at >= (select min(touched_at) from touches)
+         and e.occurred_at < (select max(touched_at) from touches) + ${dialect.daysInterval(add(options.windowDays))}
     ),
     pairs as (
       select c.conversion_id, t.message_id, max(t.touched_at) as touched_at
@@ -66,8 +70,8 @@ export function attributionSql(
     ),
     credited as (select conversion_id, message_id, ${credit} as credit from ranked),
     revenues as (
-      select e.message_id as conversion_id, coalesce(${revenue}, 0) as revenue
-        from events e where e.message_id in (select conversion_id from credited)
+      select e.conversion_id, coalesce(${revenue}, 0) as revenue
+        from conversions e where e.conversion_id in (select conversion_id from credited)
     )
     select c.message_id, sum(c.credit) as conversions, sum(c.credit * r.revenue) as revenue
       from credited c join revenues r on r.conversion_id = c.conversion_id

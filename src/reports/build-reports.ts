@@ -99,10 +99,17 @@ export async function campaignReport(
   );
   const filter = { campaignId: campaign.id };
   const decision = typeof row?.decision === 'string' ? JSON.parse(row.decision) : (row?.decision ?? null);
+  // The total and the variants in one pass over the campaign's messages.
+  const [total = [], variants = []] = await messageKpiSets(executor, {
+    ...options,
+    sets: [[], ['variant']],
+    filter,
+    order: 'sql',
+  });
   return {
     campaign: { ...campaign, status: row?.status ?? null },
-    kpis: only(await messageKpis(executor, { ...options, groupBy: [], filter })),
-    variants: variantResults(await messageKpis(executor, { ...options, groupBy: ['variant'], filter })),
+    kpis: only(total),
+    variants: variantResults(variants),
     decision,
   };
 }
@@ -122,14 +129,20 @@ export async function journeyReport(
 ): Promise<JourneyReport> {
   const journey = await findReportSubject(executor, 'journey', idOrName);
   const filter = { journeyId: journey.id };
-  const nodes = await messageKpis(executor, { ...options, groupBy: ['node_id'], filter });
+  // The total and the nodes in one pass over the journey's messages.
+  const [total = [], nodes = []] = await messageKpiSets(executor, {
+    ...options,
+    sets: [[], ['node_id']],
+    filter,
+    order: 'sql',
+  });
   const runs = await executor.query<{ status: string; runs: number }>(
     'select status, count(*) as runs from journey_runs where journey_id = $1 group by status order by status',
     [journey.id],
   );
   return {
     journey,
-    kpis: only(await messageKpis(executor, { ...options, groupBy: [], filter })),
+    kpis: only(total),
     nodes: nodes.map(({ key, ...kpis }) => ({ nodeId: String(key.node_id), kpis })),
     runs: runs.map((row) => ({ status: row.status, runs: Number(row.runs) })),
     holdout: await journeyHoldoutLift(executor, journey.id, options.attribution),

@@ -150,4 +150,26 @@ describeEachEngine('message KPIs and attribution', (getStore) => {
       expect(byKey(together[index] ?? [])).toEqual(byKey(alone));
     }
   });
+
+  // Last: adds a campaign of its own. Mixed-case names sort differently by the database than by localeCompare.
+  it('keeps the order each grouping has alone when asked for the database order', async () => {
+    const store = getStore();
+    await createProfiles(store, ['eve', 'fox', 'gil']);
+    await insertMessages(store, [
+      { id: 'm6', userId: 'eve', status: 'sent', campaignId: 'c2', variant: 'b' },
+      { id: 'm7', userId: 'fox', status: 'sent', campaignId: 'c2', variant: 'C' },
+      { id: 'm8', userId: 'gil', status: 'sent', campaignId: 'c2', variant: 'A' },
+    ]);
+    const filter = { campaignId: 'c2' };
+    const [total, variants] = await messageKpiSets(store, {
+      ...options(),
+      sets: [[], ['variant']],
+      filter,
+      order: 'sql',
+    });
+    expect(total).toEqual(await messageKpis(store, { ...options(), groupBy: [], filter }));
+    const alone = await messageKpis(store, { ...options(), groupBy: ['variant'], filter });
+    expect(variants).toEqual(alone);
+    expect(alone.map((row) => row.key.variant).sort()).toEqual(['A', 'C', 'b']);
+  });
 });

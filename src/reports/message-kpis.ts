@@ -97,7 +97,15 @@ const dimensionSql = (dimension: KpiDimension) =>
  */
 export async function messageKpiSets(
   executor: SqlExecutor,
-  options: ReportOptions & { sets: readonly (readonly KpiDimension[])[]; filter?: MessageFilter },
+  options: ReportOptions & {
+    sets: readonly (readonly KpiDimension[])[];
+    filter?: MessageFilter;
+    /**
+     * 'sql': each set's rows in the order `messageKpis` gives them alone (by key, as the database sorts; a report
+     * that splits one pass into its parts keeps the order it had). Default 'key': sorted here by the key's text.
+     */
+    order?: 'sql' | 'key';
+  },
 ): Promise<MessageKpiRow[][]> {
   const { dialect } = executor;
   const dimensions = [...new Set(options.sets.flat())];
@@ -122,7 +130,10 @@ export async function messageKpiSets(
     ? groupColumns.length > 0
       ? `group by ${groupColumns.join(', ')} order by ${groupColumns.join(', ')}`
       : ''
-    : `group by grouping sets (${options.sets.map((set) => `(${set.map(dimensionSql).join(', ')})`).join(', ')})`;
+    : `group by grouping sets (${options.sets.map((set) => `(${set.map(dimensionSql).join(', ')})`).join(', ')})` +
+      (options.order === 'sql' && dimensions.length > 0
+        ? ` order by ${dimensions.map(dimensionSql).join(', ')}`
+        : '');
   // The messages in scope come first: tracking events, touches and conversions are read only for them.
   const where = ['1 = 1'];
   if (options.since) where.push(`m.created_at >= ${add(options.since)}`);
@@ -215,5 +226,6 @@ export async function messageKpiSets(
   }
   // Grouping sets come back in no particular order: sort each set by its key for stable output.
   const text = (row: MessageKpiRow) => JSON.stringify(Object.values(row.key).map((value) => value ?? ''));
-  return result.map((set) => (single ? set : [...set].sort((a, b) => text(a).localeCompare(text(b)))));
+  const sortHere = !single && options.order !== 'sql';
+  return result.map((set) => (sortHere ? [...set].sort((a, b) => text(a).localeCompare(text(b))) : set));
 }
