@@ -4,7 +4,9 @@
  * run greedy k-means++ and Lloyd with the same k, n_init, max_iter and tol. sklearn runs as shipped (OpenMP threads
  * on every core) and, for the per-core comparison, limited to one thread; Segmint runs as shipped too: worker
  * threads on every core (os.availableParallelism()), started by the first fit of the process (the warm-up) and
- * reused by the later ones, as scikit-learn's OpenMP threads are.
+ * reused by the later ones, as scikit-learn's OpenMP threads are, except while other programs keep half of the
+ * cores busy, when the default is the calling thread alone (`defaultThreads`); the table says how many threads the
+ * fits used, and the load average is reported, since this machine is shared.
  *
  * The fits are interleaved (repetition r: sklearn as shipped, sklearn on one thread, Segmint, all with seed r) after
  * one untimed warm-up of each, so that load from other processes on a shared machine hits all sides alike.
@@ -12,13 +14,14 @@
  * `--quick`: 100,000 points instead of 1,000,000.
  */
 import { spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import type { FeatureMatrix } from '../src/analytics/clustering/feature-matrix.ts';
 import { fitKMeans } from '../src/analytics/clustering/fit-kmeans.ts';
+import { defaultThreads } from '../src/analytics/clustering/kmeans-executor.ts';
 import { generateBlobs } from '../src/analytics/clustering/generate-blobs.ts';
 import { median } from './benchmark.ts';
 import type { Benchmark } from './benchmark.ts';
@@ -83,10 +86,12 @@ async function startSklearn(dataFile: string): Promise<SklearnProcess> {
   };
 }
 
-function fitSegmint(matrix: FeatureMatrix, seed: number): Run {
+/** A fit as shipped; the thread count is the default's (`defaultThreads`), recorded for the table. */
+function fitSegmint(matrix: FeatureMatrix, seed: number): Run & { threads: number } {
+  const threads = defaultThreads(matrix.rows);
   const started = performance.now();
-  const fit = fitKMeans({ ...matrix, ...SETTINGS, seed });
-  return { ms: performance.now() - started, inertia: fit.inertia, iterations: fit.iterations };
+  const fit = fitKMeans({ ...matrix, ...SETTINGS, seed, threads });
+  return { ms: performance.now() - started, inertia: fit.inertia, iterations: fit.iterations, threads };
 }
 
 function summarise(runs: readonly Run[]) {
@@ -117,7 +122,8 @@ const benchmark: Benchmark = async ({ quick, workDir, log }) => {
     );
     const sklearn = await startSklearn(dataFile);
     versions = `scikit-learn ${sklearn.hello.sklearn} (numpy ${sklearn.hello.numpy})`;
-    const runs = { shipped: [] as Run[], single: [] as Run[], segmint: [] as Run[] };
+    const runs = { shipped: [] as Run[], single: [] as Run[], segmint: [] as (Run & { threads: number })[] };
+    const loadBefore = formatLoad();
     try {
       log(`${dataSet.name}: warm-up …`);
       await sklearn.fit(WARM_UP_SEED, 'shipped');
@@ -129,13 +135,17 @@ const benchmark: Benchmark = async ({ quick, workDir, log }) => {
         runs.segmint.push(fitSegmint(matrix, seed));
         log(
           `seed ${seed}: sklearn ${formatMs(runs.shipped.at(-1)?.ms)} (${sklearn.hello.threads} threads), ` +
-            `${formatMs(runs.single.at(-1)?.ms)} (1 thread); Segmint ${formatMs(runs.segmint.at(-1)?.ms)}`,
+            `${formatMs(runs.single.at(-1)?.ms)} (1 thread); Segmint ${formatMs(runs.segmint.at(-1)?.ms)} ` +
+            `(${formatThreadCounts(runs.segmint.slice(-1))}, load ${formatLoad()})`,
         );
       }
     } finally {
       sklearn.close();
     }
-    sections.push(`### ${dataSet.name}\n\n${formatTable(sklearn.hello.threads, runs)}`);
+    sections.push(
+      `### ${dataSet.name}\n\n${formatTable(sklearn.hello.threads, runs)}\n\n` +
+        `1-minute load average ${loadBefore} before, ${formatLoad()} after (${availableParallelism()} cores).`,
+    );
   }
 
   const markdown = [
@@ -154,7 +164,7 @@ const benchmark: Benchmark = async ({ quick, workDir, log }) => {
 
 function formatTable(
   shippedThreads: number,
-  runs: { shipped: Run[]; single: Run[]; segmint: Run[] },
+  runs: { shipped: Run[]; single: Run[]; segmint: (Run & { threads: number })[] },
 ): string {
   const ours = summarise(runs.segmint);
   const row = (label: string, result: ReturnType<typeof summarise>) =>
@@ -166,8 +176,23 @@ function formatTable(
     '|---|---:|---:|---:|---:|---:|---:|',
     row(`scikit-learn, ${shippedThreads} threads (as shipped)`, summarise(runs.shipped)),
     row('scikit-learn, 1 thread', summarise(runs.single)),
-    row(`Segmint (TypeScript, ${availableParallelism()} threads)`, ours),
+    row(`Segmint (TypeScript, as shipped: ${formatThreadCounts(runs.segmint)})`, ours),
   ].join('\n');
+}
+
+/** "2 threads" or "2 threads in 3 fits, 1 thread in 2 fits" (the default drops to 1 thread on a busy machine). */
+function formatThreadCounts(runs: readonly { threads: number }[]): string {
+  const fitsByThreads = new Map<number, number>();
+  for (const { threads } of runs) fitsByThreads.set(threads, (fitsByThreads.get(threads) ?? 0) + 1);
+  const counts = [...fitsByThreads].sort(([left], [right]) => right - left);
+  if (counts.length === 1) return `${counts[0]?.[0]} thread${counts[0]?.[0] === 1 ? '' : 's'}`;
+  return counts
+    .map(([threads, fits]) => `${threads} thread${threads === 1 ? '' : 's'} in ${fits} fits`)
+    .join(', ');
+}
+
+function formatLoad(): string {
+  return (loadavg()[0] ?? 0).toFixed(1);
 }
 
 function formatMs(milliseconds: number | undefined): string {

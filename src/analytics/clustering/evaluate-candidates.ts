@@ -1,13 +1,16 @@
+import { evaluateCandidatesDense, seedsDensely } from './evaluate-candidates-dense.ts';
 import type { KMeansWorkspace } from './kmeans-workspace.ts';
+import { applyPendingCentre } from './pending-centre.ts';
 import { WIDE_COLUMNS, fitsWideRows } from './wide-rows.ts';
 
 /**
- * For rows `from` … `to` − 1: the inertia each k-means++ candidate would leave, Σ min(closest, distance to the
- * candidate), added into `potentials` (one per candidate), and in `improvedBy` the candidates each row would move to
- * (bit t for candidate t), so that adding the winner only revisits those rows (`commitCandidate`). A point is ruled
- * out for a candidate when the candidate is at least twice as far from the point's centre as the point is (triangle
+ * For rows `from` … `to` − 1: applies the pending centre (pending-centre.ts), then adds the inertia each k-means++
+ * candidate would leave, Σ min(closest, distance to the candidate), into `potentials` (one per candidate). Up to 8
+ * features and 4 candidates the dense kernel computes every distance (evaluate-candidates-dense.ts). The pruned
+ * kernels here serve other shapes (more features, where distances cost more, or k > 20): a point is ruled out for a
+ * candidate when the candidate is at least twice as far from the point's centre as the point is (triangle
  * inequality), and for all candidates at once when the nearest candidate is. The caller fills `candidates`,
- * `wideCandidates`, `candidateGaps` and `smallestGaps`. The hot loops write the distance out (see wide-rows.ts).
+ * `wideCandidates`, `candidateGaps`, `smallestGaps` and (for the pending centre) `pendingGaps`.
  */
 export function evaluateCandidates(
   workspace: KMeansWorkspace,
@@ -15,6 +18,12 @@ export function evaluateCandidates(
   to: number,
   potentials: Float64Array,
 ): void {
+  if (seedsDensely(workspace)) {
+    evaluateCandidatesDense(workspace, from, to, potentials);
+    return;
+  }
+  // The pruned kernels read each row's centre, so the pending centre is applied to the chunk first.
+  applyPendingCentre(workspace, from, to);
   if (fitsWideRows(workspace.matrix.columns)) evaluateWide(workspace, from, to, potentials);
   else evaluateGeneric(workspace, from, to, potentials);
 }
@@ -25,32 +34,25 @@ function evaluateGeneric(
   to: number,
   potentials: Float64Array,
 ): void {
-  const { matrix, labels, closest, improvedBy, candidates, candidateGaps, smallestGaps, k, trials } =
-    workspace;
+  const { matrix, labels, closest, candidates, candidateGaps, smallestGaps, k, trials } = workspace;
   const { data, columns } = matrix;
   let untouchedPotential = 0;
   for (let row = from; row < to; row++) {
     const nearest = labels[row] as number;
     const current = closest[row] as number;
     const skipLimit = 4 * current;
-    improvedBy[row] = 0;
     if ((smallestGaps[nearest] as number) >= skipLimit) {
       untouchedPotential += current;
       continue;
     }
-    let improved = 0;
     for (let trial = 0; trial < trials; trial++) {
       let contribution = current;
       if ((candidateGaps[trial * k + nearest] as number) < skipLimit) {
         const distance = genericDistance(data, row * columns, candidates, trial * columns, columns);
-        if (distance < current) {
-          contribution = distance;
-          improved |= 1 << trial;
-        }
+        if (distance < current) contribution = distance;
       }
       potentials[trial] = (potentials[trial] as number) + contribution;
     }
-    improvedBy[row] = improved;
   }
   for (let trial = 0; trial < trials; trial++) {
     potentials[trial] = (potentials[trial] as number) + untouchedPotential;
@@ -73,27 +75,8 @@ function genericDistance(
   return distance;
 }
 
-function wideDistance(
-  data: Float64Array,
-  offset: number,
-  columns: number,
-  wide: Float64Array,
-  c: number,
-): number {
-  const d0 = (data[offset] as number) - (wide[c] as number);
-  const d1 = (columns > 1 ? (data[offset + 1] as number) : 0) - (wide[c + 1] as number);
-  const d2 = (columns > 2 ? (data[offset + 2] as number) : 0) - (wide[c + 2] as number);
-  const d3 = (columns > 3 ? (data[offset + 3] as number) : 0) - (wide[c + 3] as number);
-  const d4 = (columns > 4 ? (data[offset + 4] as number) : 0) - (wide[c + 4] as number);
-  const d5 = (columns > 5 ? (data[offset + 5] as number) : 0) - (wide[c + 5] as number);
-  const d6 = (columns > 6 ? (data[offset + 6] as number) : 0) - (wide[c + 6] as number);
-  const d7 = (columns > 7 ? (data[offset + 7] as number) : 0) - (wide[c + 7] as number);
-  return d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 + d4 * d4 + d5 * d5 + d6 * d6 + d7 * d7;
-}
-
 function evaluateWide(workspace: KMeansWorkspace, from: number, to: number, potentials: Float64Array): void {
-  const { matrix, labels, closest, improvedBy, wideCandidates, candidateGaps, smallestGaps, k, trials } =
-    workspace;
+  const { matrix, labels, closest, wideCandidates, candidateGaps, smallestGaps, k, trials } = workspace;
   const { data, columns } = matrix;
   const wide = WIDE_COLUMNS; // a local copy: under tsx an imported constant is read through a getter
   const hasTail = columns > 5;
@@ -102,7 +85,6 @@ function evaluateWide(workspace: KMeansWorkspace, from: number, to: number, pote
     const nearest = labels[row] as number;
     const current = closest[row] as number;
     const skipLimit = 4 * current;
-    improvedBy[row] = 0;
     if ((smallestGaps[nearest] as number) >= skipLimit) {
       untouchedPotential += current;
       continue;
@@ -117,7 +99,6 @@ function evaluateWide(workspace: KMeansWorkspace, from: number, to: number, pote
     const x5 = columns > 5 ? (data[offset + 5] as number) : 0;
     const x6 = columns > 6 ? (data[offset + 6] as number) : 0;
     const x7 = columns > 7 ? (data[offset + 7] as number) : 0;
-    let improved = 0;
     for (let trial = 0; trial < trials; trial++) {
       let contribution = current;
       if ((candidateGaps[trial * k + nearest] as number) < skipLimit) {
@@ -136,41 +117,12 @@ function evaluateWide(workspace: KMeansWorkspace, from: number, to: number, pote
           const d7 = x7 - (wideCandidates[c + 7] as number);
           distance = distance + d5 * d5 + d6 * d6 + d7 * d7;
         }
-        if (distance < current) {
-          contribution = distance;
-          improved |= 1 << trial;
-        }
+        if (distance < current) contribution = distance;
       }
       potentials[trial] = (potentials[trial] as number) + contribution;
     }
-    improvedBy[row] = improved;
   }
   for (let trial = 0; trial < trials; trial++) {
     potentials[trial] = (potentials[trial] as number) + untouchedPotential;
-  }
-}
-
-/**
- * Makes candidate `winner` centre `centre` for the rows of `from` … `to` − 1 it is nearer to, recomputing their
- * distance with the same expression as `evaluateCandidates` (so the same bits).
- */
-export function commitCandidate(
-  workspace: KMeansWorkspace,
-  from: number,
-  to: number,
-  winner: number,
-  centre: number,
-): void {
-  const { matrix, labels, closest, improvedBy, candidates, wideCandidates } = workspace;
-  const { data, columns } = matrix;
-  const wide = fitsWideRows(columns);
-  const bit = 1 << winner;
-  const wideOffset = winner * WIDE_COLUMNS;
-  for (let row = from; row < to; row++) {
-    if (((improvedBy[row] as number) & bit) === 0) continue;
-    closest[row] = wide
-      ? wideDistance(data, row * columns, columns, wideCandidates, wideOffset)
-      : genericDistance(data, row * columns, candidates, winner * columns, columns);
-    labels[row] = centre;
   }
 }

@@ -21,7 +21,8 @@ export interface FitKMeansOptions extends FeatureMatrix {
   seed?: number;
   /**
    * Threads for the passes over all rows, the calling one included. Default: os.availableParallelism() from 200,000
-   * rows on, else 1. The result is the same bit for bit for any thread count.
+   * rows on, else 1, and 1 while other programs keep half of the cores busy (see `defaultThreads`). The result is the
+   * same bit for bit for any thread count.
    */
   threads?: number;
 }

@@ -3,7 +3,7 @@ import type { KMeansSeeding } from './seed-kmeans-plus-plus.ts';
 import { ChunkTask } from './kmeans-chunk-tasks.ts';
 import { createChunkExecutor } from './kmeans-executor.ts';
 import type { ChunkExecutor } from './kmeans-executor.ts';
-import { SCALAR_CLOSEST_IS_SQUARED, SCALAR_MAX_DRIFT } from './kmeans-workspace.ts';
+import { SCALAR_CLOSEST_IS_SQUARED, SCALAR_MAX_DRIFT, SCALAR_PENDING_CENTRE } from './kmeans-workspace.ts';
 import type { KMeansWorkspace } from './kmeans-workspace.ts';
 import { sumChunkValues } from './seed-kmeans-plus-plus.ts';
 import { lloydStateOf, relocateEmptyClusters, updateCentres } from './update-centres.ts';
@@ -44,6 +44,7 @@ export function iterateLloyd(options: {
   workspace.labels.set(seeding.labels);
   workspace.closest.set(seeding.distances);
   workspace.scalars[SCALAR_CLOSEST_IS_SQUARED] = 0;
+  workspace.scalars[SCALAR_PENDING_CENTRE] = 0;
   return iterateInWorkspace(executor, maxIter, tolerance);
 }
 
@@ -59,7 +60,8 @@ export function iterateInWorkspace(
   const { workspace } = executor;
   const { k, matrix } = workspace;
   workspace.drift.fill(0);
-  executor.run(ChunkTask.startLloyd);
+  executor.run(ChunkTask.startLloyd); // also applies the seeding's pending centre
+  workspace.scalars[SCALAR_PENDING_CENTRE] = 0;
   const totals = { sums: new Float64Array(k * matrix.columns), counts: new Float64Array(k) };
   addChunkSums(workspace, totals);
   const state = lloydStateOf(workspace, 0, totals);

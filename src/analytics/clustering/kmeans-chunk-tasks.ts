@@ -1,13 +1,8 @@
 import { assignWithHamerlyBounds } from './assign-with-bounds.ts';
-import { commitCandidate, evaluateCandidates } from './evaluate-candidates.ts';
-import {
-  SCALAR_CLOSEST_IS_SQUARED,
-  SCALAR_MAX_DRIFT,
-  SCALAR_NEW_CENTRE,
-  SCALAR_WINNER,
-  chunkValueCount,
-} from './kmeans-workspace.ts';
+import { evaluateCandidates } from './evaluate-candidates.ts';
+import { SCALAR_CLOSEST_IS_SQUARED, SCALAR_MAX_DRIFT, chunkValueCount } from './kmeans-workspace.ts';
 import type { KMeansWorkspace } from './kmeans-workspace.ts';
+import { applyPendingCentre } from './pending-centre.ts';
 import { squaredDistance } from './squared-distance.ts';
 import { lloydStateOf } from './update-centres.ts';
 
@@ -18,11 +13,14 @@ import { lloydStateOf } from './update-centres.ts';
 export const ChunkTask = {
   /** Seeding: squared distance of every row to centre 0; value 0 = their sum. */
   distancesToFirstCentre: 1,
-  /** Seeding: value t = the potential candidate t would leave (evaluate-candidates.ts). */
+  /** Seeding: applies the pending centre; value t = the potential candidate t would leave (evaluate-candidates.ts). */
   evaluateCandidates: 2,
-  /** Seeding: candidate SCALAR_WINNER becomes centre SCALAR_NEW_CENTRE. */
-  commitCandidate: 3,
-  /** Lloyd start: squared distances → upper bounds, lower bounds 0; chunk sums and counts of the labels. */
+  /** Seeding: applies the pending centre (pending-centre.ts), for callers that read the seeding itself. */
+  applyPendingCentre: 3,
+  /**
+   * Lloyd start: applies the pending centre; squared distances → upper bounds, lower bounds 0; chunk sums and counts
+   * of the labels.
+   */
   startLloyd: 4,
   /** Lloyd: one Hamerly assignment pass; chunk sums/counts = the changes, value 0 = points that changed. */
   assign: 5,
@@ -57,14 +55,8 @@ export function runChunkTask(workspace: KMeansWorkspace, task: ChunkTask, chunk:
     case ChunkTask.evaluateCandidates:
       evaluateCandidates(workspace, from, to, values);
       break;
-    case ChunkTask.commitCandidate:
-      commitCandidate(
-        workspace,
-        from,
-        to,
-        scalars[SCALAR_WINNER] as number,
-        scalars[SCALAR_NEW_CENTRE] as number,
-      );
+    case ChunkTask.applyPendingCentre:
+      applyPendingCentre(workspace, from, to);
       break;
     case ChunkTask.startLloyd:
       startLloyd(workspace, from, to, sums, counts);
@@ -129,6 +121,7 @@ function startLloyd(
   const { matrix, closest, lowerStored, labels, scalars } = workspace;
   const { data, columns } = matrix;
   const squared = scalars[SCALAR_CLOSEST_IS_SQUARED] === 1;
+  applyPendingCentre(workspace, from, to);
   for (let row = from; row < to; row++) {
     if (squared) closest[row] = Math.sqrt(closest[row] as number);
     // A lower bound of 0 is valid but tells nothing: in the first pass only the half-gap test can skip a point.

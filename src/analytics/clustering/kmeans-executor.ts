@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import {
   ATTACH_TASK,
   CONTROL_DONE,
@@ -12,11 +11,15 @@ import {
   roundTag,
   startRound,
 } from './kmeans-control.ts';
+import { currentMachineLoad } from './machine-load.ts';
+import type { MachineLoad } from './machine-load.ts';
 import { poolOf, stopPool, waitForReady } from './kmeans-worker-pool.ts';
+import { waitUntilAtLeast } from './spin-then-wait.ts';
 import type { ChunkTask } from './kmeans-chunk-tasks.ts';
 import { runChunkTask } from './kmeans-chunk-tasks.ts';
 import type { FeatureMatrix } from './feature-matrix.ts';
 import { createWorkspace } from './kmeans-workspace.ts';
+import { keepSharedBuffers } from './shared-buffer-cache.ts';
 import type { KMeansWorkspace } from './kmeans-workspace.ts';
 
 /**
@@ -40,10 +43,24 @@ export const DEFAULT_CHUNK_ROWS = 16_384;
 export const PARALLEL_MIN_ROWS = 200_000;
 const WORKER_ENTRY = new URL('./kmeans-worker-entry.mjs', import.meta.url);
 
+/**
+ * Threads when none are asked for: every core from PARALLEL_MIN_ROWS rows on, unless other programs keep at least
+ * half of the cores busy (on 2 cores: any other runnable thread); then the calling thread alone. The threads of a fit
+ * meet at the end of every round (~60 rounds per 1M-row fit), so one that shares its core waits, or is waited for:
+ * with another program busy on one of the 2 cores of the benchmark machine, 1M-row fits took 1.1 s on 2 threads and
+ * 0.85 s on 1, and at load average 6–9 up to 3× the 1-thread time. The choice is all cores or one, never a number in
+ * between: the worker pool is kept across fits only while its size stays the same (kmeans-worker-pool.ts).
+ */
+export function defaultThreads(rows: number, machine: MachineLoad = currentMachineLoad()): number {
+  if (rows < PARALLEL_MIN_ROWS) return 1;
+  const { cores, otherRunnable } = machine;
+  return otherRunnable < cores / 2 ? cores : 1;
+}
+
 export interface ExecutorOptions {
   matrix: FeatureMatrix;
   k: number;
-  /** Threads including the calling one. Default: os.availableParallelism() from PARALLEL_MIN_ROWS rows on, else 1. */
+  /** Threads including the calling one. Default: `defaultThreads(rows)`. */
   threads?: number | undefined;
   chunkRows?: number | undefined;
   /** For tests: block until every worker is ready (at most this many ms) so that workers surely take part. */
@@ -56,13 +73,10 @@ export function createChunkExecutor(options: ExecutorOptions): ChunkExecutor {
   const { matrix, k } = options;
   const chunkRows = Math.max(options.chunkRows ?? DEFAULT_CHUNK_ROWS, Math.ceil(matrix.rows / MAX_CHUNKS));
   const chunks = Math.ceil(matrix.rows / chunkRows);
-  const threads = Math.min(
-    options.threads ?? (matrix.rows >= PARALLEL_MIN_ROWS ? availableParallelism() : 1),
-    chunks,
-  );
+  const threads = Math.min(options.threads ?? defaultThreads(matrix.rows), chunks);
   if (threads <= 1)
     return inProcessExecutor(createWorkspace({ matrix, k, chunkRows, shared: false }).workspace);
-  const { workspace, shape } = createWorkspace({ matrix, k, chunkRows, shared: true });
+  const { workspace, shape, owned } = createWorkspace({ matrix, k, chunkRows, shared: true });
   const pool = poolOf(threads - 1, options.workerEntry ?? WORKER_ENTRY);
   if (pool === undefined) return inProcessExecutor(workspace);
   const { control } = pool;
@@ -74,6 +88,7 @@ export function createChunkExecutor(options: ExecutorOptions): ChunkExecutor {
   const workerChunksBefore = Atomics.load(control, CONTROL_WORKER_CHUNKS);
 
   let closed = false;
+  let failed = false;
   return {
     workspace,
     run: (task) => {
@@ -82,17 +97,13 @@ export function createChunkExecutor(options: ExecutorOptions): ChunkExecutor {
         claimChunks(control, workspace, roundTag(Atomics.load(control, CONTROL_GENERATION)));
       } catch (error) {
         // Workers may still be busy with this round: stop them rather than let them count into the next one.
+        failed = true;
         stopPool(pool);
         throw error;
       }
-      for (
-        let done = Atomics.load(control, CONTROL_DONE);
-        done < chunks;
-        done = Atomics.load(control, CONTROL_DONE)
-      ) {
-        Atomics.wait(control, CONTROL_DONE, done);
-      }
+      waitUntilAtLeast(control, CONTROL_DONE, chunks);
       if (Atomics.load(control, CONTROL_FAILED) !== 0) {
+        failed = true;
         stopPool(pool);
         throw new Error('A k-means worker thread failed while computing a chunk (see its error output).');
       }
@@ -110,6 +121,9 @@ export function createChunkExecutor(options: ExecutorOptions): ChunkExecutor {
       for (const port of pool.ports) port.postMessage({ id: detachId, shape: null });
       Atomics.store(control, CONTROL_WORKSPACE, detachId);
       startRound(control, ATTACH_TASK);
+      // No round runs any more, so the next fit may take the buffers; not after a failure, when stopped workers may
+      // still be finishing a chunk.
+      if (!failed) keepSharedBuffers(owned);
     },
   };
 }

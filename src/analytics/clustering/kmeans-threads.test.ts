@@ -76,6 +76,17 @@ describe('k-means on worker threads', () => {
     expect(viaFit.inertia).toBe(fitted(fitWith(overlapping.matrix, 6, 7, 1)).inertia);
   });
 
+  it('gives the same result when a fit reuses the shared buffers of the fit before it', () => {
+    // Same shape, other values: the second 2-thread fit takes over the first one's buffers (shared-buffer-cache.ts).
+    const other = generateBlobs({ rows: 4_000, columns: 5, blobs: 3, spread: 1, seed: 22 });
+    startOn(overlapping.matrix, 6, 4, 2);
+    const reused = startOn(other.matrix, 6, 4, 2);
+    const fresh = startOn(other.matrix, 6, 4, 1);
+    expect(Object.is(reused.outcome.inertia, fresh.outcome.inertia)).toBe(true);
+    expect(Array.from(reused.outcome.labels)).toEqual(Array.from(fresh.outcome.labels));
+    expect(Array.from(reused.outcome.centres)).toEqual(Array.from(fresh.outcome.centres));
+  });
+
   it('really shares the chunks of a round with a worker thread', () => {
     const executor = createChunkExecutor({
       matrix: overlapping.matrix,

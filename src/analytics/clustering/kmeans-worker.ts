@@ -11,6 +11,7 @@ import {
   roundTag,
 } from './kmeans-control.ts';
 import { workspaceFromShape } from './kmeans-workspace.ts';
+import { waitForChange } from './spin-then-wait.ts';
 import type { KMeansWorkspace } from './kmeans-workspace.ts';
 
 /**
@@ -44,8 +45,7 @@ Atomics.notify(control, CONTROL_READY);
 
 let seen = 0;
 for (;;) {
-  Atomics.wait(control, CONTROL_GENERATION, seen);
-  seen = Atomics.load(control, CONTROL_GENERATION);
+  seen = waitForChange(control, CONTROL_GENERATION, seen);
   if (Atomics.load(control, CONTROL_TASK) === STOP_TASK) break;
   if (Atomics.load(control, CONTROL_WORKSPACE) !== attached) attachLatest();
   if (workspace === undefined) continue;

@@ -1,8 +1,13 @@
 import type { FeatureMatrix } from './feature-matrix.ts';
+import { takeSharedBuffer } from './shared-buffer-cache.ts';
 import { WIDE_COLUMNS } from './wide-rows.ts';
 
+/** Candidates the dense seeding kernel evaluates per row (evaluate-candidates-dense.ts). */
+export const DENSE_TRIALS = 4;
+
 /**
- * Every array one k-means fit works on, allocated once per fit and reused by its starts. With `shared: true` they
+ * Every array one k-means fit works on, allocated once per fit and reused by its starts (the large shared ones also
+ * by the next fit of the same size: shared-buffer-cache.ts, so no array may be assumed to start as zeros). With `shared: true` they
  * live in SharedArrayBuffers so that worker threads (kmeans-worker.ts) see the same memory: the data, the per-row
  * state (labels, bounds) and one slot of partial results per chunk of rows.
  *
@@ -21,8 +26,6 @@ export interface KMeansWorkspace {
   /** Seeding: squared distance to the nearest chosen centre. Lloyd: the stored upper bound (see update-centres.ts). */
   readonly closest: Float64Array;
   readonly lowerStored: Float64Array;
-  /** Seeding: bit t set when candidate t is nearer to the row than its current centre. */
-  readonly improvedBy: Uint8Array;
   readonly centres: Float64Array;
   /** The centres as 8-wide zero-padded rows (wide-rows.ts); used when columns ≤ 8. */
   readonly wideCentres: Float64Array;
@@ -30,11 +33,16 @@ export interface KMeansWorkspace {
   readonly halfGaps: Float64Array;
   readonly neighbours: Int32Array;
   readonly neighbourGaps: Float64Array;
-  /** Seeding: candidate rows (trials × columns), their squared distances to the chosen centres (trials × k). */
+  /**
+   * Seeding: candidate rows (trials × columns), the same as 8-wide rows (at least DENSE_TRIALS of them, see
+   * evaluate-candidates-dense.ts), their squared distances to the chosen centres (trials × k), the smallest of those
+   * per centre, and the squared distances of the pending centre (SCALAR_PENDING_CENTRE) to the centres before it.
+   */
   readonly candidates: Float64Array;
   readonly wideCandidates: Float64Array;
   readonly candidateGaps: Float64Array;
   readonly smallestGaps: Float64Array;
+  readonly pendingGaps: Float64Array;
   /** Scalars the main thread hands to a round: see SCALAR_*. */
   readonly scalars: Float64Array;
   /** Per chunk: coordinate sums (k × columns), counts (k) and CHUNK_VALUES further values. */
@@ -44,11 +52,14 @@ export interface KMeansWorkspace {
 }
 
 export const SCALAR_MAX_DRIFT = 0;
-export const SCALAR_WINNER = 1;
-export const SCALAR_NEW_CENTRE = 2;
+/**
+ * Seeding: the centre chosen last whose distances are not yet applied to `closest`/`labels` (pending-centre.ts);
+ * 0 = none (centre 0 never is pending: its distances are set by their own pass). The next round applies it.
+ */
+export const SCALAR_PENDING_CENTRE = 1;
 /** 1 when `closest` holds squared distances (after seeding), 0 when distances (given by a caller). */
-export const SCALAR_CLOSEST_IS_SQUARED = 3;
-const SCALARS = 4;
+export const SCALAR_CLOSEST_IS_SQUARED = 2;
+const SCALARS = 3;
 
 /** The values a chunk reports: one potential per candidate (seeding), or changed points / inertia (Lloyd). */
 export function chunkValueCount(trials: number): number {
@@ -74,22 +85,29 @@ export function createWorkspace(options: {
   k: number;
   chunkRows: number;
   shared: boolean;
-}): { workspace: KMeansWorkspace; shape: WorkspaceShape } {
+}): { workspace: KMeansWorkspace; shape: WorkspaceShape; owned: SharedArrayBuffer[] } {
   const { matrix, k, chunkRows, shared } = options;
   const { rows, columns } = matrix;
+  // Shared buffers this workspace allocated (not the caller's data): the executor hands them on when the fit ends.
+  const owned: SharedArrayBuffer[] = [];
+  const takeShared = (bytes: number): SharedArrayBuffer => {
+    const buffer = takeSharedBuffer(bytes);
+    owned.push(buffer);
+    return buffer;
+  };
   const data =
     shared && !(matrix.data.buffer instanceof SharedArrayBuffer && matrix.data.byteOffset === 0)
-      ? copyToShared(matrix.data)
+      ? copyInto(matrix.data, takeShared(matrix.data.byteLength))
       : matrix.data;
   const buffers: ArrayBufferLike[] = [data.buffer];
   const allocate = (bytes: number): ArrayBufferLike => {
-    const buffer = shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+    const buffer = shared ? takeShared(bytes) : new ArrayBuffer(bytes);
     buffers.push(buffer);
     return buffer;
   };
   const shape = { rows, columns, k, chunkRows, buffers };
   const workspace = attachWorkspace(shape, data, allocate);
-  return { workspace, shape };
+  return { workspace, shape, owned };
 }
 
 /** Rebuilds a workspace on existing buffers (in a worker thread). */
@@ -124,7 +142,6 @@ function attachWorkspace(
     labels: new Int32Array(buffer(rows * 4), 0, rows),
     closest: float64(rows),
     lowerStored: float64(rows),
-    improvedBy: new Uint8Array(buffer(rows), 0, rows),
     centres: float64(k * columns),
     wideCentres: float64(k * WIDE_COLUMNS),
     drift: float64(k),
@@ -132,9 +149,10 @@ function attachWorkspace(
     neighbours: new Int32Array(buffer(neighbourSlots * 4), 0, neighbourSlots),
     neighbourGaps: float64(neighbourSlots),
     candidates: float64(trials * columns),
-    wideCandidates: float64(trials * WIDE_COLUMNS),
+    wideCandidates: float64(Math.max(trials, DENSE_TRIALS) * WIDE_COLUMNS),
     candidateGaps: float64(trials * k),
     smallestGaps: float64(k),
+    pendingGaps: float64(k),
     scalars: float64(SCALARS),
     chunkSums: float64(chunks * k * columns),
     chunkCounts: float64(chunks * k),
@@ -142,8 +160,8 @@ function attachWorkspace(
   };
 }
 
-function copyToShared(data: Float64Array): Float64Array {
-  const copy = new Float64Array(new SharedArrayBuffer(data.byteLength));
+function copyInto(data: Float64Array, buffer: SharedArrayBuffer): Float64Array {
+  const copy = new Float64Array(buffer, 0, data.length);
   copy.set(data);
   return copy;
 }

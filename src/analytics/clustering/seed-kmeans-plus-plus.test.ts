@@ -50,20 +50,31 @@ function centreRows(matrix: FeatureMatrix, centres: Float64Array): number[] {
 
 describe('seedKMeansPlusPlus', () => {
   const { matrix } = generateBlobs({ rows: 600, columns: 3, blobs: 6, spread: 1.5, seed: 11 });
-  // More than 8 features take the generic loops instead of the 8-wide ones (see wide-rows.ts).
+  // Up to 8 features and k ≤ 20 (at most 4 candidates) the dense kernel computes every distance; 6–8 features take
+  // its tail terms. More than 8 features, or k > 20, take the kernels pruned by the triangle inequality.
+  const { matrix: sevenFeatures } = generateBlobs({ rows: 500, columns: 7, blobs: 6, spread: 2, seed: 13 });
   const { matrix: manyFeatures } = generateBlobs({ rows: 400, columns: 11, blobs: 5, spread: 3, seed: 12 });
+  const byFeatures = new Map([
+    [3, matrix],
+    [7, sevenFeatures],
+    [11, manyFeatures],
+  ]);
 
   it.each([
-    { k: 2, features: 3 },
-    { k: 5, features: 3 },
-    { k: 8, features: 3 },
-    { k: 13, features: 3 },
-    { k: 4, features: 11 },
-    { k: 9, features: 11 },
+    { k: 2, features: 3, kernel: 'dense' },
+    { k: 5, features: 3, kernel: 'dense' },
+    { k: 8, features: 3, kernel: 'dense' },
+    { k: 13, features: 3, kernel: 'dense' },
+    { k: 8, features: 7, kernel: 'dense' },
+    { k: 24, features: 3, kernel: 'pruned' },
+    { k: 4, features: 11, kernel: 'pruned' },
+    { k: 9, features: 11, kernel: 'pruned' },
+    { k: 22, features: 11, kernel: 'pruned' },
   ])(
-    'picks the same centres as the plain greedy algorithm (k = $k, $features features)',
+    'picks the same centres as the plain greedy algorithm (k = $k, $features features, $kernel kernel)',
     ({ k, features }) => {
-      const data = features === 3 ? matrix : manyFeatures;
+      const data = byFeatures.get(features);
+      if (data === undefined) throw new Error(`no test data with ${features} features`);
       for (const seed of [1, 2, 3]) {
         const seeded = seedKMeansPlusPlus({ matrix: data, k, random: createSeededRandom(seed) });
         if (seeded.kind !== 'seeded') throw new Error('expected a seeding');
@@ -74,19 +85,28 @@ describe('seedKMeansPlusPlus', () => {
     },
   );
 
-  it("returns every point's nearest centre and its distance", () => {
-    const seeded = seedKMeansPlusPlus({ matrix, k: 7, random: createSeededRandom(5) });
-    if (seeded.kind !== 'seeded') throw new Error('expected a seeding');
-    const { centres, labels, distances } = seeded.seeding;
-    for (let row = 0; row < matrix.rows; row++) {
-      const toCentres = Array.from({ length: 7 }, (_, centre) =>
-        squaredDistance(matrix.data, row * 3, centres, centre * 3, 3),
-      );
-      const nearest = toCentres.indexOf(Math.min(...toCentres));
-      expect(labels[row]).toBe(nearest);
-      expect(distances[row]).toBeCloseTo(Math.sqrt(toCentres[nearest]!), 12);
-    }
-  });
+  it.each([
+    { k: 7, features: 3 },
+    { k: 24, features: 3 },
+    { k: 9, features: 11 },
+  ])(
+    "returns every point's nearest centre and its distance, the last centre included (k = $k, $features features)",
+    ({ k, features }) => {
+      const data = byFeatures.get(features);
+      if (data === undefined) throw new Error(`no test data with ${features} features`);
+      const seeded = seedKMeansPlusPlus({ matrix: data, k, random: createSeededRandom(5) });
+      if (seeded.kind !== 'seeded') throw new Error('expected a seeding');
+      const { centres, labels, distances } = seeded.seeding;
+      for (let row = 0; row < data.rows; row++) {
+        const toCentres = Array.from({ length: k }, (_, centre) =>
+          squaredDistance(data.data, row * features, centres, centre * features, features),
+        );
+        const nearest = toCentres.indexOf(Math.min(...toCentres));
+        expect(labels[row]).toBe(nearest);
+        expect(distances[row]).toBeCloseTo(Math.sqrt(toCentres[nearest]!), 12);
+      }
+    },
+  );
 
   it('reports how many distinct rows there are when k exceeds it', () => {
     const repeated = { data: Float64Array.from([1, 1, 2, 2, 1, 1, 3, 3, 2, 2, 3, 3]), rows: 6, columns: 2 };

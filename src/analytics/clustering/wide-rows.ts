@@ -26,3 +26,26 @@ export function widenRows(
   }
   return wide;
 }
+
+/**
+ * Squared distance from the row at `offset` in `data` (`columns` ≤ 8 values) to the 8-wide row at `wideOffset`: the
+ * same bits as squaredDistance (the padded terms add exact zeros after the real ones).
+ */
+export function wideSquaredDistance(
+  data: Float64Array,
+  offset: number,
+  columns: number,
+  wide: Float64Array,
+  wideOffset: number,
+): number {
+  const c = wideOffset;
+  const d0 = (data[offset] as number) - (wide[c] as number);
+  const d1 = (columns > 1 ? (data[offset + 1] as number) : 0) - (wide[c + 1] as number);
+  const d2 = (columns > 2 ? (data[offset + 2] as number) : 0) - (wide[c + 2] as number);
+  const d3 = (columns > 3 ? (data[offset + 3] as number) : 0) - (wide[c + 3] as number);
+  const d4 = (columns > 4 ? (data[offset + 4] as number) : 0) - (wide[c + 4] as number);
+  const d5 = (columns > 5 ? (data[offset + 5] as number) : 0) - (wide[c + 5] as number);
+  const d6 = (columns > 6 ? (data[offset + 6] as number) : 0) - (wide[c + 6] as number);
+  const d7 = (columns > 7 ? (data[offset + 7] as number) : 0) - (wide[c + 7] as number);
+  return d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3 + d4 * d4 + d5 * d5 + d6 * d6 + d7 * d7;
+}
