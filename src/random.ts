@@ -95,6 +95,13 @@ export class Random {
     return this.nextUint32() / TWO_POW_32;
   }
 
+  /** A float in [0, 1) with 53 random bits (two draws): for sampling by weight among millions of rows. */
+  float53(): number {
+    const upper27 = this.nextUint32() >>> 5;
+    const lower26 = this.nextUint32() >>> 6;
+    return (upper27 * 67108864 + lower26) / 9007199254740992;
+  }
+
   /** An integer in [min, max], both included. */
   integer(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1));

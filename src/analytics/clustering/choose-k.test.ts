@@ -4,7 +4,17 @@ import { chooseK } from './choose-k.ts';
 import { generateBlobs } from './generate-blobs.ts';
 
 describe('chooseK', () => {
-  const blobs = generateBlobs({ rows: 1_200, columns: 3, blobs: 4, spread: 0.8, boxHalfWidth: 10, seed: 5 });
+  const blobs = generateBlobs({ rows: 1_200, columns: 3, blobs: 4, spread: 0.8, boxHalfWidth: 10, seed: 4 });
+
+  it('draws blobs that really are well separated (the premise of the tests below)', () => {
+    const centre = (blob: number) => Array.from(blobs.centres.subarray(blob * 3, blob * 3 + 3));
+    for (let first = 0; first < 4; first++) {
+      for (let second = first + 1; second < 4; second++) {
+        const distance = Math.hypot(...centre(first).map((value, axis) => value - centre(second)[axis]!));
+        expect(distance).toBeGreaterThan(7); // nearly 9 standard deviations
+      }
+    }
+  });
 
   it('picks the number of well-separated blobs, with every candidate reported', () => {
     const choice = chooseK({ ...blobs.matrix, seed: 1 });
