@@ -10,6 +10,12 @@ import { ManualClock } from '../../src/clock.ts';
 import { openStore, type StoreLocation } from '../../src/store/open-store.ts';
 import { median } from '../benchmark.ts';
 import { dispatchRun, givenBenchProfiles, givenBenchTemplate } from './dispatch-run.ts';
+import { watchDuplicateWindow } from './duplicate-window.ts';
+
+function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
+}
 
 const FROM = 'Shop <news@shop.example>';
 
@@ -21,6 +27,13 @@ export interface DispatcherFigures {
   sinkTemplate: number;
   /** Median milliseconds to record one outcome (status + Delivered event). */
   outcomeMs: number;
+  /**
+   * Median over the runs of sink-inline emails/s ÷ the sink's own rate measured just before that run: on a shared
+   * machine whose load drifts, a ratio of two rates measured minutes apart says more about the load than the code.
+   */
+  sinkInlineRatio: number;
+  /** Sink-inline runs: milliseconds from each email's 250 to its outcome's commit, median and 95th percentile. */
+  duplicateWindowMs: { median: number; p95: number } | undefined;
 }
 
 export function dispatchedCount(quick: boolean): number {
@@ -36,6 +49,8 @@ export async function measureDispatcher(
     sinkPort: number;
     html: string;
     log: (line: string) => void;
+    /** The sink's own rate (a plain client), measured right before each sink-inline run. */
+    referenceRate: () => Promise<number>;
   },
 ): Promise<DispatcherFigures> {
   const store = await openStore(location);
@@ -56,12 +71,16 @@ export async function measureDispatcher(
       sinkInline: [],
       sinkTemplate: [],
     };
+    const ratios: number[] = [];
+    const windowsMs: number[] = [];
     for (let run = 0; run < options.repetitions; run++) {
       for (const variant of Object.keys(rates) as (keyof typeof rates)[]) {
+        const reference = variant === 'sinkInline' ? await options.referenceRate() : undefined;
+        const watch = variant === 'sinkInline' ? watchDuplicateWindow(store, sink) : undefined;
         const rate = await dispatchRun({
-          store,
+          store: watch?.store ?? store,
           clock,
-          channel: variant.startsWith('capture') ? capture : sink,
+          channel: watch?.channel ?? (variant.startsWith('capture') ? capture : sink),
           runId: `${variant}:${run}`,
           profileIds,
           content: variant.endsWith('Inline')
@@ -69,7 +88,12 @@ export async function measureDispatcher(
             : { kind: 'template', templateId },
         });
         rates[variant].push(rate);
-        options.log(`${engine} ${variant} run ${run + 1}: ${rate.toFixed(0)}/s`);
+        windowsMs.push(...(watch?.windowsMs ?? []));
+        if (reference !== undefined) ratios.push(rate / reference);
+        options.log(
+          `${engine} ${variant} run ${run + 1}: ${rate.toFixed(0)}/s` +
+            (reference === undefined ? '' : ` (sink's own rate just before: ${reference.toFixed(0)}/s)`),
+        );
       }
     }
     const outcomeMs: number[] = [];
@@ -106,6 +130,9 @@ export async function measureDispatcher(
       sinkInline: median(rates.sinkInline),
       sinkTemplate: median(rates.sinkTemplate),
       outcomeMs: median(outcomeMs),
+      sinkInlineRatio: median(ratios),
+      duplicateWindowMs:
+        windowsMs.length === 0 ? undefined : { median: median(windowsMs), p95: percentile(windowsMs, 0.95) },
     };
   } finally {
     await capture.close();

@@ -11,12 +11,13 @@ import type { Channel, RenderedMessage } from '../channel.ts';
 import { claimDueMessages, type ClaimedMessage } from './claim-due-messages.ts';
 import type { RetryPolicy } from './decide-retry.ts';
 import type { DispatchPorts } from './dispatch-ports.ts';
-import { forEachConcurrently } from './for-each-concurrently.ts';
+import { forEachConcurrentlyChunked } from './for-each-concurrently.ts';
 import { OutcomeGroupRecorder } from './outcome-group-recorder.ts';
 import { applySendPolicies, prepareMessages, type DispatchPlan } from './plan-dispatch.ts';
 import type { OutboxOutcome } from './record-outcome.ts';
 import type { TrackingSettings } from './render-outbox-message.ts';
 import { outcomeOfError, outcomeOfSend } from './send-outcome.ts';
+import { deliver, type StagedDelivery } from './staged-delivery.ts';
 
 /** Rows claimed per step: large enough that the per-batch queries cost little per row, small next to the lease. */
 export const DEFAULT_BATCH_SIZE = 500;
@@ -25,11 +26,20 @@ export const DEFAULT_CONCURRENCY = 20;
 /** Rows rendered together; the next chunk renders while one is sent. */
 const PREPARE_CHUNK_SIZE = 100;
 
-function chunked<T>(items: readonly T[], size: number): T[][] {
-  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) =>
-    items.slice(index * size, (index + 1) * size),
-  );
+/** The first chunk is small, so that sending starts soon after the claim. */
+function firstChunkSize(options: { concurrency?: number | undefined }): number {
+  return Math.min(PREPARE_CHUNK_SIZE, options.concurrency ?? DEFAULT_CONCURRENCY);
 }
+
+/** A first chunk of `firstSize` rows, then chunks of PREPARE_CHUNK_SIZE. */
+function chunked<T>(items: readonly T[], firstSize: number): T[][] {
+  const chunks = [items.slice(0, firstSize)];
+  for (let start = firstSize; start < items.length; start += PREPARE_CHUNK_SIZE)
+    chunks.push(items.slice(start, start + PREPARE_CHUNK_SIZE));
+  return chunks.filter((chunk) => chunk.length > 0);
+}
+
+type SendPlan = Extract<DispatchPlan, { send: RenderedMessage }>;
 
 export interface DispatchOptions extends DispatchPorts {
   store: Store;
@@ -60,23 +70,42 @@ export async function dispatchDueMessages(options: DispatchOptions): Promise<Dis
   const summary = emptySummary(claimed.length);
   if (claimed.length === 0) return summary;
   const recorder = new OutcomeGroupRecorder(store);
-  const record = async (row: ClaimedMessage, outcome: OutboxOutcome, message?: RenderedMessage) => {
-    await recorder.record({ id: row.id, outcome, message, now: clock.now() });
+  const record = async (
+    row: ClaimedMessage,
+    outcome: OutboxOutcome,
+    message?: RenderedMessage,
+    delivery?: StagedDelivery,
+  ) => {
+    await recorder.record({ id: row.id, outcome, message, delivery, now: clock.now() });
     summary[outcome.status] += 1;
   };
-  // If recording fails, the row is retried with backoff; if even that fails, the step fails and the lease
-  // brings the row back.
-  const recordOrRetry = (row: ClaimedMessage, outcome: OutboxOutcome, message?: RenderedMessage) =>
-    record(row, outcome, message).catch((error: unknown) => record(row, outcomeOfError(error, row, options)));
+  // If recording fails, the row is retried with backoff (its staged delivery is not written: it is delivered
+  // again on the retry); if even that fails, the step fails and the lease brings the row back.
+  const recordOrRetry = (
+    row: ClaimedMessage,
+    outcome: OutboxOutcome,
+    message?: RenderedMessage,
+    delivery?: StagedDelivery,
+  ) =>
+    record(row, outcome, message, delivery).catch((error: unknown) =>
+      record(row, outcomeOfError(error, row, options)),
+    );
 
   const failures: unknown[] = [];
   const recordings: Promise<void>[] = [];
   // A sender does not wait for its outcome's commit before the next send: the outcomes finishing meanwhile are
   // committed together (one commit per group, not per email), so the channel stays busy while DuckDB commits.
   // Each recording's failure is caught at once (an unhandled rejection would end the process) and rethrown below.
-  const startRecording = (plan: DispatchPlan, outcome: OutboxOutcome, message?: RenderedMessage) => {
+  const startRecording = (
+    plan: DispatchPlan,
+    outcome: OutboxOutcome,
+    message?: RenderedMessage,
+    delivery?: StagedDelivery,
+  ) => {
     recordings.push(
-      recordOrRetry(plan.row, outcome, message).catch((error: unknown) => void failures.push(error)),
+      recordOrRetry(plan.row, outcome, message, delivery).catch(
+        (error: unknown) => void failures.push(error),
+      ),
     );
   };
   const retryAll = (rows: readonly ClaimedMessage[], error: unknown): DispatchPlan[] =>
@@ -87,28 +116,31 @@ export async function dispatchDueMessages(options: DispatchOptions): Promise<Dis
     allowed: [],
   }));
   for (const plan of held) if ('outcome' in plan) startRecording(plan, plan.outcome, plan.message);
-  // The next chunk is rendered (its queries run) while this one is being sent.
-  const chunks = chunked(allowed, PREPARE_CHUNK_SIZE);
-  const prepare = (rows: readonly ClaimedMessage[]) =>
-    prepareMessages(rows, options).catch((error: unknown) => retryAll(rows, error));
-  let prepared = chunks[0] ? prepare(chunks[0]) : undefined;
-  for (let index = 0; prepared; index++) {
-    const plans = await prepared;
-    const following = chunks[index + 1];
-    prepared = following ? prepare(following) : undefined;
+  // Sends start after a small first chunk is rendered; each next chunk renders (its queries run) while the one
+  // before is being sent, and the senders move on to it without waiting for the rest of the chunk.
+  const chunks = chunked(allowed, firstChunkSize(options));
+  let chunkIndex = 0;
+  const nextChunk = async (): Promise<SendPlan[] | undefined> => {
+    const rows = chunks[chunkIndex];
+    chunkIndex += 1;
+    if (!rows) return undefined;
+    const plans = await prepareMessages(rows, options).catch((error: unknown) => retryAll(rows, error));
     for (const plan of plans) if ('outcome' in plan) startRecording(plan, plan.outcome, plan.message);
-    const sends = plans.flatMap((plan) => ('send' in plan ? [plan] : []));
-    await forEachConcurrently(sends, options.concurrency ?? DEFAULT_CONCURRENCY, async (plan) => {
-      // Through a promise chain, so that even a channel throwing synchronously yields an outcome.
-      const outcome = await Promise.resolve(plan.send)
-        .then((message) => plan.channel.send(message))
-        .then(
-          (sent) => outcomeOfSend(sent, plan.row, options),
-          (error: unknown) => outcomeOfError(error, plan.row, options),
-        );
-      startRecording(plan, outcome, plan.send);
-    });
-  }
+    return plans.flatMap((plan) => ('send' in plan ? [plan] : []));
+  };
+  await forEachConcurrentlyChunked(nextChunk, options.concurrency ?? DEFAULT_CONCURRENCY, async (plan) => {
+    // Through a promise chain, so that even a channel throwing synchronously yields an outcome.
+    const sent = await Promise.resolve(plan.send)
+      .then((message) => deliver(plan.channel, message))
+      .then(
+        (result) => ({
+          outcome: outcomeOfSend(result.outcome, plan.row, options),
+          delivery: result.delivery,
+        }),
+        (error: unknown) => ({ outcome: outcomeOfError(error, plan.row, options), delivery: undefined }),
+      );
+    startRecording(plan, sent.outcome, plan.send, sent.delivery);
+  });
   await Promise.all(recordings);
   if (failures.length > 0) throw failures[0];
   return summary;
