@@ -1,5 +1,6 @@
 import type { CampaignReportView } from '../../../src/web-client/response-schemas.ts';
 import { AsyncView } from '../components/AsyncView.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { KpiCard } from '../components/KpiCard.tsx';
 import { useApi } from '../api-context.tsx';
 import { formatDateTime, formatInteger, formatPercent } from '../format.ts';
@@ -20,34 +21,28 @@ function AbResults({ abTest }: { abTest: NonNullable<CampaignReportView['abTest'
             Winner <strong>{decision.winner}</strong> by {decision.metric.replace('_', ' ')}, decided{' '}
             {formatDateTime(decision.decidedAt)}.
           </p>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Variant</th>
-                  <th scope="col" className="number">
-                    Delivered
-                  </th>
-                  <th scope="col" className="number">
-                    Open rate
-                  </th>
-                  <th scope="col" className="number">
-                    Click rate
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {decision.variants.map((variant) => (
-                  <tr key={variant.name}>
-                    <th scope="row">{variant.name}</th>
-                    <td className="number">{formatInteger(variant.delivered)}</td>
-                    <td className="number">{formatPercent(variant.openRate)}</td>
-                    <td className="number">{formatPercent(variant.clickRate)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={decision.variants}
+            rowKey={(variant) => variant.name}
+            columns={[
+              { header: 'Variant', isRowHeader: true, cell: (variant) => variant.name },
+              {
+                header: 'Delivered',
+                className: 'number',
+                cell: (variant) => formatInteger(variant.delivered),
+              },
+              {
+                header: 'Open rate',
+                className: 'number',
+                cell: (variant) => formatPercent(variant.openRate),
+              },
+              {
+                header: 'Click rate',
+                className: 'number',
+                cell: (variant) => formatPercent(variant.clickRate),
+              },
+            ]}
+          />
         </>
       );
     }

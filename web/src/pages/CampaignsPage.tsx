@@ -1,4 +1,5 @@
 import { AsyncView } from '../components/AsyncView.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { useApi } from '../api-context.tsx';
 import { formatDateTime } from '../format.ts';
 import { Link } from '../router.tsx';
@@ -15,36 +16,30 @@ export function CampaignsPage() {
         here.
       </p>
       <AsyncView state={campaigns}>
-        {(data) =>
-          data.length === 0 ? (
-            <p className="muted">No campaigns yet.</p>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Sends at</th>
-                    <th scope="col">Completed</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((campaign) => (
-                    <tr key={campaign.id}>
-                      <td>
-                        <Link to={`/campaigns/${encodeURIComponent(campaign.id)}`}>{campaign.name}</Link>
-                      </td>
-                      <td>{campaign.status}</td>
-                      <td>{campaign.fireAt ? formatDateTime(campaign.fireAt) : '—'}</td>
-                      <td>{campaign.completedAt ? formatDateTime(campaign.completedAt) : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(data) => (
+          <DataTable
+            rows={data}
+            rowKey={(campaign) => campaign.id}
+            empty="No campaigns yet."
+            columns={[
+              {
+                header: 'Name',
+                cell: (campaign) => (
+                  <Link to={`/campaigns/${encodeURIComponent(campaign.id)}`}>{campaign.name}</Link>
+                ),
+              },
+              { header: 'Status', cell: (campaign) => campaign.status },
+              {
+                header: 'Sends at',
+                cell: (campaign) => (campaign.fireAt ? formatDateTime(campaign.fireAt) : '—'),
+              },
+              {
+                header: 'Completed',
+                cell: (campaign) => (campaign.completedAt ? formatDateTime(campaign.completedAt) : '—'),
+              },
+            ]}
+          />
+        )}
       </AsyncView>
     </section>
   );

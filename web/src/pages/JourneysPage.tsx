@@ -1,4 +1,5 @@
 import { AsyncView } from '../components/AsyncView.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { useApi } from '../api-context.tsx';
 import { formatDateTime } from '../format.ts';
 import { Link } from '../router.tsx';
@@ -16,38 +17,24 @@ export function JourneysPage() {
         </Link>
       </div>
       <AsyncView state={journeys}>
-        {(data) =>
-          data.length === 0 ? (
-            <p className="muted">No journeys yet. Create one from JSON or YAML.</p>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Status</th>
-                    <th scope="col" className="number">
-                      Version
-                    </th>
-                    <th scope="col">Updated</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((journey) => (
-                    <tr key={journey.id}>
-                      <td>
-                        <Link to={`/journeys/${encodeURIComponent(journey.name)}`}>{journey.name}</Link>
-                      </td>
-                      <td>{journey.status}</td>
-                      <td className="number">{journey.currentVersion}</td>
-                      <td>{formatDateTime(journey.updatedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(data) => (
+          <DataTable
+            rows={data}
+            rowKey={(journey) => journey.id}
+            empty="No journeys yet. Create one from JSON or YAML."
+            columns={[
+              {
+                header: 'Name',
+                cell: (journey) => (
+                  <Link to={`/journeys/${encodeURIComponent(journey.name)}`}>{journey.name}</Link>
+                ),
+              },
+              { header: 'Status', cell: (journey) => journey.status },
+              { header: 'Version', className: 'number', cell: (journey) => journey.currentVersion },
+              { header: 'Updated', cell: (journey) => formatDateTime(journey.updatedAt) },
+            ]}
+          />
+        )}
       </AsyncView>
     </section>
   );

@@ -1,4 +1,5 @@
 import { AsyncView } from '../components/AsyncView.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { useApi } from '../api-context.tsx';
 import { formatInteger } from '../format.ts';
 import { Link } from '../router.tsx';
@@ -16,40 +17,24 @@ export function SegmentsPage() {
         </Link>
       </div>
       <AsyncView state={segments}>
-        {(data) =>
-          data.length === 0 ? (
-            <p className="muted">No saved segments yet. Create one with the builder.</p>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col" className="number">
-                      Members
-                    </th>
-                    <th scope="col">Condition</th>
-                    <th scope="col">Updates</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((segment) => (
-                    <tr key={segment.id}>
-                      <td>
-                        <Link to={`/segments/${encodeURIComponent(segment.name)}`}>{segment.name}</Link>
-                      </td>
-                      <td className="number">{formatInteger(segment.members)}</td>
-                      <td>
-                        <code>{segment.text}</code>
-                      </td>
-                      <td>{segment.realtime ? 'real time' : 'scheduled'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(data) => (
+          <DataTable
+            rows={data}
+            rowKey={(segment) => segment.id}
+            empty="No saved segments yet. Create one with the builder."
+            columns={[
+              {
+                header: 'Name',
+                cell: (segment) => (
+                  <Link to={`/segments/${encodeURIComponent(segment.name)}`}>{segment.name}</Link>
+                ),
+              },
+              { header: 'Members', className: 'number', cell: (segment) => formatInteger(segment.members) },
+              { header: 'Condition', cell: (segment) => <code>{segment.text}</code> },
+              { header: 'Updates', cell: (segment) => (segment.realtime ? 'real time' : 'scheduled') },
+            ]}
+          />
+        )}
       </AsyncView>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { API_KEY_ROLES, apiKeyRoleSchema, type ApiKeyRole } from '../../../src/schema/api-key.ts';
 import { AsyncView, ErrorMessage } from '../components/AsyncView.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { useApi } from '../api-context.tsx';
 import { formatDateTime } from '../format.ts';
 import { useAsync } from '../use-async.ts';
@@ -72,45 +73,35 @@ function ApiKeys() {
       {error && <ErrorMessage error={error} />}
       <AsyncView state={keys}>
         {(data) => (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Key starts</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">State</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.map((key) => (
-                  <tr key={key.id}>
-                    <td>{key.name}</td>
-                    <td>{key.role}</td>
-                    <td>
-                      <code>{key.prefix}…</code>
-                    </td>
-                    <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'never'}</td>
-                    <td>
-                      {key.revokedAt ? (
-                        `revoked ${formatDateTime(key.revokedAt)}`
-                      ) : (
-                        <button
-                          type="button"
-                          className="secondary"
-                          aria-label={`Revoke key ${key.name}`}
-                          onClick={() => void act(() => api.revokeApiKey(key.id))}
-                        >
-                          Revoke
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={data}
+            rowKey={(key) => key.id}
+            columns={[
+              { header: 'Name', cell: (key) => key.name },
+              { header: 'Role', cell: (key) => key.role },
+              { header: 'Key starts', cell: (key) => <code>{key.prefix}…</code> },
+              {
+                header: 'Last used',
+                cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'never'),
+              },
+              {
+                header: 'State',
+                cell: (key) =>
+                  key.revokedAt ? (
+                    `revoked ${formatDateTime(key.revokedAt)}`
+                  ) : (
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={`Revoke key ${key.name}`}
+                      onClick={() => void act(() => api.revokeApiKey(key.id))}
+                    >
+                      Revoke
+                    </button>
+                  ),
+              },
+            ]}
+          />
         )}
       </AsyncView>
     </section>
@@ -128,38 +119,23 @@ function PrivacyRequests() {
         request is listed here with who asked.
       </p>
       <AsyncView state={requests}>
-        {(data) =>
-          data.length === 0 ? (
-            <p className="muted">No privacy requests.</p>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Requested</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">By</th>
-                    <th scope="col">Subject (hash)</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((request) => (
-                    <tr key={request.id}>
-                      <td>{formatDateTime(request.requestedAt)}</td>
-                      <td>{request.kind}</td>
-                      <td>{request.status}</td>
-                      <td>{request.requestedBy}</td>
-                      <td>
-                        <code>{request.subjectHash.slice(0, 12)}…</code>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(data) => (
+          <DataTable
+            rows={data}
+            rowKey={(request) => request.id}
+            empty="No privacy requests."
+            columns={[
+              { header: 'Requested', cell: (request) => formatDateTime(request.requestedAt) },
+              { header: 'Kind', cell: (request) => request.kind },
+              { header: 'Status', cell: (request) => request.status },
+              { header: 'By', cell: (request) => request.requestedBy },
+              {
+                header: 'Subject (hash)',
+                cell: (request) => <code>{request.subjectHash.slice(0, 12)}…</code>,
+              },
+            ]}
+          />
+        )}
       </AsyncView>
     </section>
   );

@@ -1,4 +1,5 @@
 import { AsyncView } from '../components/AsyncView.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { useApi } from '../api-context.tsx';
 import { formatDateTime } from '../format.ts';
 import { Link } from '../router.tsx';
@@ -16,38 +17,24 @@ export function TemplatesPage() {
         </Link>
       </div>
       <AsyncView state={templates}>
-        {(data) =>
-          data.length === 0 ? (
-            <p className="muted">No templates yet.</p>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Channel</th>
-                    <th scope="col" className="number">
-                      Version
-                    </th>
-                    <th scope="col">Updated</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((template) => (
-                    <tr key={template.id}>
-                      <td>
-                        <Link to={`/templates/${encodeURIComponent(template.name)}`}>{template.name}</Link>
-                      </td>
-                      <td>{template.channel}</td>
-                      <td className="number">{template.currentVersion}</td>
-                      <td>{formatDateTime(template.updatedAt)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )
-        }
+        {(data) => (
+          <DataTable
+            rows={data}
+            rowKey={(template) => template.id}
+            empty="No templates yet."
+            columns={[
+              {
+                header: 'Name',
+                cell: (template) => (
+                  <Link to={`/templates/${encodeURIComponent(template.name)}`}>{template.name}</Link>
+                ),
+              },
+              { header: 'Channel', cell: (template) => template.channel },
+              { header: 'Version', className: 'number', cell: (template) => template.currentVersion },
+              { header: 'Updated', cell: (template) => formatDateTime(template.updatedAt) },
+            ]}
+          />
+        )}
       </AsyncView>
     </section>
   );
