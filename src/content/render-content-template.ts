@@ -1,31 +1,13 @@
 /**
- * The Liquid adapter of content (slots, items, social posts). It is LiquidJS set up as src/templates does (strict
- * filters, lenient variables, render limits, no file access); swap it for src/templates' `renderTemplate` once
- * that module exports one. Parsed templates are cached by source: a slot renders the same blocks for every visitor.
+ * The Liquid adapter of content (slots, items, social posts): the shared engine of src/templates (strict filters,
+ * lenient variables, render limits, no file access, parsed templates cached by source), with errors that name the
+ * slot, block or item they come from.
  */
-import { Liquid, LiquidError, type Template } from 'liquidjs';
+import { LiquidError, type Template } from 'liquidjs';
 import { SegmintError } from '../errors.ts';
+import { parseLiquid, renderLiquid, type LiquidEscaping } from '../templates/liquid-engine.ts';
 
-export type ContentEscaping = 'html' | 'none';
-
-function createLiquid(escaping: ContentEscaping): Liquid {
-  return new Liquid({
-    strictFilters: true,
-    strictVariables: false,
-    ownPropertyOnly: true,
-    relativeReference: false,
-    root: [],
-    partials: [],
-    layouts: [],
-    renderLimit: 1_000,
-    memoryLimit: 20_000_000,
-    ...(escaping === 'html' ? { outputEscape: 'escape' as const } : {}),
-  });
-}
-
-const LIQUID: Record<ContentEscaping, Liquid> = { html: createLiquid('html'), none: createLiquid('none') };
-const CACHE_LIMIT = 1000;
-const parsedTemplates = new Map<string, Template[]>();
+export type ContentEscaping = LiquidEscaping;
 
 function describe(error: unknown, where: string): SegmintError {
   const message = error instanceof Error ? error.message : String(error);
@@ -35,21 +17,11 @@ function describe(error: unknown, where: string): SegmintError {
 
 /** Parses (or takes from the cache) a template; a syntax error is `invalid_input` naming `where`. */
 export function parseContentTemplate(source: string, escaping: ContentEscaping, where: string): Template[] {
-  const key = `${escaping}\u0000${source}`;
-  const cached = parsedTemplates.get(key);
-  if (cached) return cached;
-  let templates: Template[];
   try {
-    templates = LIQUID[escaping].parse(source);
+    return parseLiquid(source, escaping);
   } catch (error) {
     throw describe(error, where);
   }
-  if (parsedTemplates.size >= CACHE_LIMIT) {
-    const oldest = parsedTemplates.keys().next();
-    if (!oldest.done) parsedTemplates.delete(oldest.value);
-  }
-  parsedTemplates.set(key, templates);
-  return templates;
 }
 
 export async function renderContentTemplate(options: {
@@ -60,8 +32,7 @@ export async function renderContentTemplate(options: {
 }): Promise<string> {
   const templates = parseContentTemplate(options.source, options.escaping, options.where);
   try {
-    const output: unknown = await LIQUID[options.escaping].render(templates, options.scope);
-    return typeof output === 'string' ? output : String(output);
+    return await renderLiquid(templates, options.scope, options.escaping);
   } catch (error) {
     throw describe(error, options.where);
   }
