@@ -1,6 +1,7 @@
 /** Reading profiles: one profile with its identities and latest events, and a paged, searchable list. */
 import { z } from 'zod';
 import { SegmintError } from '../errors.ts';
+import type { TimelineEvent } from '../schema/dashboard.ts';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../schema/storable-text.ts';
 import type { Store } from '../store/store.ts';
 
@@ -16,14 +17,7 @@ export interface ProfileSummary {
 
 export interface ProfileDetail extends ProfileSummary {
   identities: { kind: string; value: string }[];
-  recentEvents: {
-    messageId: string;
-    type: string;
-    event: string | null;
-    name: string | null;
-    occurredAt: Date;
-    properties: Record<string, unknown> | null;
-  }[];
+  recentEvents: TimelineEvent[];
 }
 
 type ProfileRow = {
@@ -70,7 +64,21 @@ export async function getProfile(
     'select kind, value from identities where profile_id = $1 order by kind, value',
     [row.id],
   );
-  const events = await store.query<{
+  const recentEvents = await readProfileEvents(store, row.id, { limit: options.events ?? 20, offset: 0 });
+  return {
+    ...toSummary(row),
+    identities,
+    recentEvents,
+  };
+}
+
+/** The profile's events, newest first (message id breaks ties, so pages never overlap or skip). */
+export async function readProfileEvents(
+  store: Store,
+  profileId: string,
+  page: { limit: number; offset: number },
+): Promise<TimelineEvent[]> {
+  const rows = await store.query<{
     message_id: string;
     type: string;
     event: string | null;
@@ -79,21 +87,17 @@ export async function getProfile(
     properties: Record<string, unknown> | null;
   }>(
     `select message_id, type, event, name, occurred_at, properties from events
-      where profile_id = $1 order by occurred_at desc limit $2`,
-    [row.id, options.events ?? 20],
+      where profile_id = $1 order by occurred_at desc, message_id limit $2 offset $3`,
+    [profileId, page.limit, page.offset],
   );
-  return {
-    ...toSummary(row),
-    identities,
-    recentEvents: events.map((event) => ({
-      messageId: event.message_id,
-      type: event.type,
-      event: event.event,
-      name: event.name,
-      occurredAt: event.occurred_at,
-      properties: event.properties,
-    })),
-  };
+  return rows.map((row) => ({
+    messageId: row.message_id,
+    type: row.type,
+    event: row.event,
+    name: row.name,
+    occurredAt: row.occurred_at,
+    properties: row.properties,
+  }));
 }
 
 export const listProfilesOptionsSchema = z.object({

@@ -12,6 +12,7 @@ import {
   type ProfileTimeline,
   type RfmGrid,
 } from '../../schema/dashboard.ts';
+import { readProfileEvents } from '../../profiles/profile-queries.ts';
 import type { Store } from '../../store/store.ts';
 
 const ACTIVE_DAYS = 30;
@@ -181,26 +182,11 @@ export async function readProfileTimeline(
   store: Store,
   options: { profileId: string; offset: number; limit: number },
 ): Promise<ProfileTimeline> {
-  const rows = await store.query<{
-    message_id: string;
-    type: string;
-    event: string | null;
-    name: string | null;
-    occurred_at: Date;
-    properties: Record<string, unknown> | null;
-  }>(
-    `select message_id, type, event, name, occurred_at, properties from events
-      where profile_id = $1 order by occurred_at desc, message_id limit $2 offset $3`,
-    // One more than asked tells whether there is a next page without a count over every event.
-    [options.profileId, options.limit + 1, options.offset],
-  );
-  const events = rows.slice(0, options.limit).map((row) => ({
-    messageId: row.message_id,
-    type: row.type,
-    event: row.event,
-    name: row.name,
-    occurredAt: row.occurred_at,
-    properties: row.properties,
-  }));
+  // One more than asked tells whether there is a next page without a count over every event.
+  const rows = await readProfileEvents(store, options.profileId, {
+    limit: options.limit + 1,
+    offset: options.offset,
+  });
+  const events = rows.slice(0, options.limit);
   return { events, nextOffset: rows.length > options.limit ? options.offset + options.limit : null };
 }
