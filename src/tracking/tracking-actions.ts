@@ -52,6 +52,27 @@ async function submitEvent(
   if (built) await context.submit([built]);
 }
 
+/** Submits an open or a click of a tracked message, flagging opens by scanners and image proxies as machine. */
+async function submitEngagement(
+  context: TrackingActionContext,
+  options: { message: OutboxMessageRef; userAgent: string | undefined },
+  kind: 'open' | 'click',
+  extra: Record<string, unknown>,
+): Promise<void> {
+  const machine = isMachineOpen({
+    userAgent: options.userAgent,
+    deliveredAt: options.message.sent_at,
+    now: context.now,
+  });
+  await submitEvent(context, {
+    message: options.message,
+    event: kind === 'open' ? TRACKING_EVENT_NAMES.opened : TRACKING_EVENT_NAMES.clicked,
+    eventId: `${kind}-${randomUUID()}`,
+    at: context.now,
+    extra: { ...extra, machine },
+  });
+}
+
 /** Records `Email Opened`; false when the token is not a valid open token. */
 export async function recordOpen(
   context: TrackingActionContext,
@@ -59,18 +80,7 @@ export async function recordOpen(
 ): Promise<boolean> {
   const resolved = await resolveTrackingToken(context, options.token, 'open');
   if (!resolved) return false;
-  const machine = isMachineOpen({
-    userAgent: options.userAgent,
-    deliveredAt: resolved.message.sent_at,
-    now: context.now,
-  });
-  await submitEvent(context, {
-    message: resolved.message,
-    event: TRACKING_EVENT_NAMES.opened,
-    eventId: `open-${randomUUID()}`,
-    at: context.now,
-    extra: { machine },
-  });
+  await submitEngagement(context, { message: resolved.message, userAgent: options.userAgent }, 'open', {});
   return true;
 }
 
@@ -81,19 +91,9 @@ export async function recordClick(
 ): Promise<string | null> {
   const resolved = await resolveTrackingToken(context, options.token, 'click');
   if (!resolved) return null;
-  const machine = isMachineOpen({
-    userAgent: options.userAgent,
-    deliveredAt: resolved.message.sent_at,
-    now: context.now,
-  });
-  await submitEvent(context, {
-    message: resolved.message,
-    event: TRACKING_EVENT_NAMES.clicked,
-    eventId: `click-${randomUUID()}`,
-    at: context.now,
-    extra: { url: resolved.payload.u, machine },
-  });
-  return resolved.payload.u;
+  const { message, payload } = resolved;
+  await submitEngagement(context, { message, userAgent: options.userAgent }, 'click', { url: payload.u });
+  return payload.u;
 }
 
 /**
