@@ -34,6 +34,15 @@ describeEachEngine('store conformance', (getStore, engine) => {
     ]);
   });
 
+  it('returns every row of a result larger than one chunk, in order, with and without parameters', async () => {
+    const store = getStore();
+    const series = store.dialect.name === 'duckdb' ? 'range(0, 5000)' : 'generate_series(0, 4999)';
+    const sql = `select cast(i as integer) as n from ${series} t(i) where i >= $1 order by n`;
+    const expected = Array.from({ length: 5000 }, (_, index) => ({ n: index }));
+    expect(await store.query(sql.replace('$1', '0'))).toEqual(expected);
+    expect(await store.query(sql, [0])).toEqual(expected);
+  });
+
   it('returns counts as numbers and binds lists as parameters', async () => {
     const store = getStore();
     await store.insertRows(

@@ -18,7 +18,7 @@ describe('StatementCache', () => {
   });
 
   const labelOf = async (cache: StatementCache, id: number) =>
-    (await cache.run('select label from t where id = $1', [id], [INTEGER])).getRowsJS()[0]?.[0];
+    (await (await cache.run('select label from t where id = $1', [id], [INTEGER])).getRowsJS())[0]?.[0];
 
   it('reuses one statement for the same SQL with new parameters', async () => {
     const cache = new StatementCache(connection);
@@ -37,7 +37,7 @@ describe('StatementCache', () => {
   it('sees columns added after the statement was kept, and fails cleanly once the table is gone', async () => {
     const cache = new StatementCache(connection);
     const firstRow = async () =>
-      (await cache.run('select * from t where id = $1', [3], [INTEGER])).getRowsJS()[0];
+      (await (await cache.run('select * from t where id = $1', [3], [INTEGER])).getRowsJS())[0];
     expect(await firstRow()).toEqual([3n, 'v3']);
     await connection.run('alter table t add column extra varchar');
     await connection.run(`update t set extra = 'x' where id = 3`);

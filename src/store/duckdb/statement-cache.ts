@@ -1,7 +1,7 @@
 import type {
   DuckDBConnection,
   DuckDBPreparedStatement,
-  DuckDBResultReader,
+  DuckDBMaterializedResult,
   DuckDBType,
   DuckDBValue,
 } from '@duckdb/node-api';
@@ -20,14 +20,14 @@ export class StatementCache {
     private readonly limit = 256,
   ) {}
 
-  async run(sql: string, values: DuckDBValue[], types: DuckDBType[]): Promise<DuckDBResultReader> {
+  async run(sql: string, values: DuckDBValue[], types: DuckDBType[]): Promise<DuckDBMaterializedResult> {
     const kept = this.idle.get(sql);
     if (kept) this.idle.delete(sql);
     const statement = kept ?? (await this.connection.prepare(sql));
     let isReusable = true;
     try {
       statement.bind(values, types);
-      return await statement.runAndReadAll();
+      return await statement.run();
     } catch (error) {
       isReusable = false;
       throw error;
