@@ -98,10 +98,14 @@ describe('segmint serve start-up errors', () => {
     expect(listed).toEqual({ code: 0, stderr: '' });
   }, 60_000);
 
-  it('rejects a port that is not a port, and a host that is not this machine', async () => {
+  it('rejects a port that is not a port, a DuckDB thread count that is not one, and a host that is not this machine', async () => {
     const badPort = await runCli(['--db', join(folder, 'p.duckdb'), 'serve', '--port', 'eighty']);
     expect(badPort.code).toBe(2);
     expect(badPort.stderr).toContain("--port must be a whole number from 0 to 65535 (got 'eighty')");
+
+    const badThreads = await runCli(['--db', join(folder, 't.duckdb'), 'serve', '--duckdb-threads', '0']);
+    expect(badThreads.code).toBe(2);
+    expect(badThreads.stderr).toContain("--duckdb-threads must be a whole number from 1 to 1024 (got '0')");
 
     // 192.0.2.0/24 is reserved for documentation (RFC 5737): never an address of this machine.
     const port = await findFreePort();

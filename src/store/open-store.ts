@@ -11,12 +11,17 @@ export const DEFAULT_DUCKDB_PATH = './segmint.duckdb';
 export interface StoreLocation {
   databaseUrl?: string | undefined;
   duckdbPath?: string | undefined;
+  /** DuckDB only: threads for queries (default: every core). `segmint serve` leaves one core to Node. */
+  duckdbThreads?: number | undefined;
 }
 
 export async function openStore(location: StoreLocation = {}): Promise<Store> {
   const store = location.databaseUrl
     ? await openPostgresStore({ url: location.databaseUrl })
-    : await openDuckDbStore({ path: location.duckdbPath ?? DEFAULT_DUCKDB_PATH });
+    : await openDuckDbStore({
+        path: location.duckdbPath ?? DEFAULT_DUCKDB_PATH,
+        threads: location.duckdbThreads,
+      });
   try {
     await store.migrate();
   } catch (error) {

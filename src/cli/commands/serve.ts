@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { defaultServerDuckDbThreads, parseDuckDbThreads } from '../../store/duckdb/server-threads.ts';
 import { openStore } from '../../store/open-store.ts';
 import { closeOnSignals, parsePort, startServer } from '../../server/start-server.ts';
 import { parseRefreshInterval, startScheduledRefresh } from '../../segments/saved/scheduled-refresh.ts';
@@ -20,15 +21,35 @@ export function registerServeCommand(program: Command): void {
       'recompute every segment this often (time-relative conditions, non-real-time segments): 30s, 15m, 1h, 1d or off',
       process.env.SEGMINT_REFRESH_INTERVAL ?? '1h',
     )
+    .option(
+      '--duckdb-threads <n>',
+      'threads for DuckDB queries (default: SEGMINT_DUCKDB_THREADS, or every core but one, leaving one to answer HTTP)',
+      process.env.SEGMINT_DUCKDB_THREADS,
+    )
     .action(
       async (
-        options: { port: string; host: string; adminKey?: string; log?: boolean; refreshInterval: string },
+        options: {
+          port: string;
+          host: string;
+          adminKey?: string;
+          log?: boolean;
+          refreshInterval: string;
+          duckdbThreads?: string;
+        },
         command: Command,
       ) => {
         const global = globalOptions(command);
         const port = parsePort(options.port);
         const refreshIntervalMs = parseRefreshInterval(options.refreshInterval);
-        const store = await openStore({ databaseUrl: global.databaseUrl, duckdbPath: global.db });
+        const duckdbThreads =
+          options.duckdbThreads === undefined
+            ? defaultServerDuckDbThreads()
+            : parseDuckDbThreads(options.duckdbThreads);
+        const store = await openStore({
+          databaseUrl: global.databaseUrl,
+          duckdbPath: global.db,
+          duckdbThreads,
+        });
         const server = await startServer({
           store,
           port,
