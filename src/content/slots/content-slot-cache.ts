@@ -1,7 +1,9 @@
 /**
  * Slot definitions held in memory for the public content endpoint, compiled once: rule text parsed, saved segment
  * names resolved to ids. A change made through this process invalidates its entry at once; a change made by
- * another process (PostgreSQL deployments run several) is picked up when the entry is older than `ttlMs`.
+ * another process (PostgreSQL deployments run several) is picked up once the entry is older than `ttlMs`. An entry
+ * past its age is still served while it reloads in the background, so no visitor request waits for the reload (at
+ * one request a second, a blocking reload every 5 s would put two queries into every fifth request).
  */
 import type { SegmentDefinition } from '../../schema/segment.ts';
 import { readSavedSegments } from '../../segments/saved/saved-segment.ts';
@@ -29,6 +31,9 @@ interface Entry {
 
 export class ContentSlotCache {
   private readonly entries = new Map<string, Entry | Promise<Entry>>();
+  private readonly reloading = new Map<string, Promise<void>>();
+  /** Bumped by every invalidation: a load that started before one must not store what it read. */
+  private generation = 0;
 
   constructor(
     private readonly store: Store,
@@ -39,26 +44,54 @@ export class ContentSlotCache {
   /** The compiled slot, or undefined when there is no slot of that name. */
   async get(name: string): Promise<CompiledSlot | undefined> {
     const cached = this.entries.get(name);
-    if (cached && !(cached instanceof Promise) && this.now() - cached.loadedAt < this.ttlMs)
-      return cached.slot;
     if (cached instanceof Promise) return (await cached).slot;
+    if (cached) {
+      if (this.now() - cached.loadedAt >= this.ttlMs) this.reloadInBackground(name);
+      return cached.slot;
+    }
     // Concurrent requests for a cold slot share one load.
+    const generation = this.generation;
     const loading = this.load(name);
     this.entries.set(name, loading);
     try {
       const entry = await loading;
-      this.entries.set(name, entry);
+      if (this.entries.get(name) === loading) {
+        if (generation === this.generation) this.entries.set(name, entry);
+        else this.entries.delete(name);
+      }
       return entry.slot;
     } catch (error) {
-      this.entries.delete(name);
+      if (this.entries.get(name) === loading) this.entries.delete(name);
       throw error;
     }
   }
 
   /** Forget one slot (after it was saved or deleted), or every slot (after segments changed). */
   invalidate(name?: string): void {
+    this.generation += 1;
     if (name === undefined) this.entries.clear();
     else this.entries.delete(name);
+  }
+
+  /** Resolves once no background reload is running (for tests and orderly shutdown). */
+  async settled(): Promise<void> {
+    await Promise.all(this.reloading.values());
+  }
+
+  private reloadInBackground(name: string): void {
+    if (this.reloading.has(name)) return;
+    const generation = this.generation;
+    const reload = this.load(name)
+      .then(
+        (entry) => {
+          if (generation === this.generation && !(this.entries.get(name) instanceof Promise))
+            this.entries.set(name, entry);
+        },
+        // The stale entry stays; the next request past its age tries again.
+        () => undefined,
+      )
+      .finally(() => this.reloading.delete(name));
+    this.reloading.set(name, reload);
   }
 
   private async load(name: string): Promise<Entry> {
