@@ -1,14 +1,23 @@
 /**
- * Helpers of bench/content.bench.ts: per-request wall and CPU timing, percentiles, and which slow requests
- * overlapped a garbage collection (to tell GC pauses from query time in the p99).
+ * Helpers of bench/content.bench.ts: per-request timing in-process and over HTTP (server-side time from Fastify,
+ * client in its own process), percentiles, and which slow requests overlapped a garbage collection (to tell GC
+ * pauses from request work in the p99).
  */
+import { fork } from 'node:child_process';
+import { resolve } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
+import type { ContentClientJob, ContentClientResult } from './content-client.ts';
 
 export interface Timed {
+  /** Milliseconds per request: the server's own time for HTTP, the call's wall clock in-process. */
   durations: number[];
-  cpu: number[];
   starts: number[];
   results: (number | null)[];
+  /** Process CPU (user + system, all threads) over the run, divided by the requests. */
+  cpuPerRequest: number;
+  /** HTTP only: what the client saw (network stack and its own parsing included). */
+  roundTrips?: number[];
 }
 
 export function percentile(values: readonly number[], fraction: number): number {
@@ -25,22 +34,77 @@ export function visitors(count: number, profiles: number): number[] {
   });
 }
 
-/** Runs `work` for each visitor, one at a time, timing wall clock and process CPU (all threads) per request. */
+function cpuMilliseconds(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+/** Runs `work` for each visitor, one at a time, in this process. */
 export async function timeEach(
   ids: readonly number[],
   work: (index: number) => Promise<number | null>,
 ): Promise<Timed> {
-  const timed: Timed = { durations: [], cpu: [], starts: [], results: [] };
+  const timed: Timed = { durations: [], starts: [], results: [], cpuPerRequest: 0 };
+  const cpuStarted = process.cpuUsage();
   for (const index of ids) {
     const started = performance.now();
-    const cpuStarted = process.cpuUsage();
     timed.results.push(await work(index));
-    const used = process.cpuUsage(cpuStarted);
     timed.durations.push(performance.now() - started);
-    timed.cpu.push((used.user + used.system) / 1000);
     timed.starts.push(started);
   }
+  timed.cpuPerRequest = cpuMilliseconds(cpuStarted) / ids.length;
   return timed;
+}
+
+/**
+ * Server-side time of each request under `pathPrefix`, as Fastify measures it (from receiving the request to
+ * finishing the response): attach before the server is ready, then `measure` one client run at a time.
+ */
+export class ServerSideTimer {
+  private recording: { durations: number[]; starts: number[] } | undefined;
+
+  constructor(app: FastifyInstance, pathPrefix: string) {
+    app.addHook('onResponse', async (request, reply) => {
+      if (!this.recording || !request.url.startsWith(pathPrefix)) return;
+      const finished = performance.now();
+      this.recording.durations.push(reply.elapsedTime);
+      this.recording.starts.push(finished - reply.elapsedTime);
+    });
+  }
+
+  /** Runs the client process on `job` and returns the server-side times of its requests after the warm-up. */
+  async measure(job: ContentClientJob): Promise<Timed> {
+    const recording = { durations: [] as number[], starts: [] as number[] };
+    this.recording = recording;
+    const cpuStarted = process.cpuUsage();
+    try {
+      const result = await runClient(job);
+      return {
+        durations: recording.durations.slice(job.warmUp),
+        starts: recording.starts.slice(job.warmUp),
+        results: result.blocks,
+        cpuPerRequest: cpuMilliseconds(cpuStarted) / job.visitors.length,
+        roundTrips: result.roundTrips,
+      };
+    } finally {
+      this.recording = undefined;
+    }
+  }
+}
+
+function runClient(job: ContentClientJob): Promise<ContentClientResult> {
+  return new Promise((resolvePromise, reject) => {
+    // The child inherits this process's `--import tsx`, so it runs the TypeScript file as it is.
+    const child = fork(resolve(import.meta.dirname, 'content-client.ts'), { stdio: 'inherit' });
+    let result: ContentClientResult | undefined;
+    child.once('message', (message) => (result = message as ContentClientResult));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (result) resolvePromise(result);
+      else reject(new Error(`the content client exited with code ${code} before reporting`));
+    });
+    child.send(job);
+  });
 }
 
 /** Records garbage collections from now until `stop()`. */
