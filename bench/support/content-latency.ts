@@ -57,15 +57,15 @@ export async function timeEach(
 }
 
 /**
- * Server-side time of each request under `pathPrefix`, as Fastify measures it (from receiving the request to
- * finishing the response): attach before the server is ready, then `measure` one client run at a time.
+ * Server-side time of each request, as Fastify measures it (from receiving the request to finishing the response):
+ * attach before the server is ready, then `measure` one client run at a time (nothing else may call the server).
  */
 export class ServerSideTimer {
   private recording: { durations: number[]; starts: number[] } | undefined;
 
-  constructor(app: FastifyInstance, pathPrefix: string) {
-    app.addHook('onResponse', async (request, reply) => {
-      if (!this.recording || !request.url.startsWith(pathPrefix)) return;
+  constructor(app: FastifyInstance) {
+    app.addHook('onResponse', async (_request, reply) => {
+      if (!this.recording) return;
       const finished = performance.now();
       this.recording.durations.push(reply.elapsedTime);
       this.recording.starts.push(finished - reply.elapsedTime);

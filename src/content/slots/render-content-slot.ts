@@ -61,6 +61,25 @@ export function profileScope(profile: VisitorProfile | undefined): Record<string
   };
 }
 
+/** The block for an already loaded profile (or an unknown visitor), rendered: everything after the look-up. */
+export async function renderSlotForProfile(options: {
+  store: Store;
+  slot: CompiledSlot;
+  profile: VisitorProfile | undefined;
+  now: Date;
+}): Promise<RenderedSlot> {
+  const { slot, profile } = options;
+  const block = await chooseSlotBlock(options.store, slot, profile, options.now);
+  const source = block === null ? slot.default : (slot.blocks[block]?.content ?? slot.default);
+  const content = await renderContentTemplate({
+    source,
+    scope: profileScope(profile),
+    escaping: 'html',
+    where: `slot "${slot.name}" ${block === null ? 'default' : `blocks[${block}]`}`,
+  });
+  return { slot: slot.name, block, content };
+}
+
 export async function renderContentSlot(options: {
   store: Store;
   cache: ContentSlotCache;
@@ -78,13 +97,5 @@ export async function renderContentSlot(options: {
   const profile = await findVisitorProfile(options.store, options.visitor, {
     withSegments: slot.blocks.some((block) => block.type === 'segment'),
   });
-  const block = await chooseSlotBlock(options.store, slot, profile, options.clock.now());
-  const source = block === null ? slot.default : (slot.blocks[block]?.content ?? slot.default);
-  const content = await renderContentTemplate({
-    source,
-    scope: profileScope(profile),
-    escaping: 'html',
-    where: `slot "${slot.name}" ${block === null ? 'default' : `blocks[${block}]`}`,
-  });
-  return { slot: slot.name, block, content };
+  return renderSlotForProfile({ store: options.store, slot, profile, now: options.clock.now() });
 }
