@@ -1,7 +1,7 @@
 /**
  * The client side of bench/content.bench.ts, in its own process so its CPU is not the server's: requests
  * `GET /v1/content/:slot?userId=…` one at a time over one keep-alive connection, as a website's backend would, and
- * reports each round trip and the block the server chose.
+ * reports each round trip and the block the server chose (null when the answer has none, as /health's).
  */
 import { Agent, get } from 'node:http';
 
@@ -29,7 +29,7 @@ function requestBlock(url: string, authorization: string): Promise<number | null
       response.on('end', () => {
         if (response.statusCode !== 200)
           reject(new Error(`content answered ${response.statusCode}: ${body}`));
-        else resolve((JSON.parse(body) as { block: number | null }).block);
+        else resolve((JSON.parse(body) as { block?: number | null }).block ?? null);
       });
     }).on('error', reject);
   });
