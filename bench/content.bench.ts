@@ -4,9 +4,10 @@
  * (routing, write-key check, one statement for identity → profile → memberships, Liquid rendering), against 1M
  * profiles in a DuckDB file store (quick: 100k). Side by side, on the same visitors: the same with DuckDB on every
  * core, the statement alone (no HTTP, no rendering), the three point look-ups the endpoint used before, and a naive
- * join whose filter shape keeps DuckDB from using its indexes. Profiles, identities and memberships are loaded with
- * SQL (`range()`): this measures reads, not ingestion. Before timing, the plan of the endpoint's statement is
- * checked: it must be index scans only, or the benchmark fails.
+ * join whose filter shape keeps DuckDB from using its indexes; and two rows that show where the time goes: `GET
+ * /health` over the same connection, and block choice + rendering for a visitor already in memory. Profiles,
+ * identities and memberships are loaded with SQL (`range()`): this measures reads, not ingestion. Before timing,
+ * the plan of the endpoint's statement is checked: it must be index scans only, or the benchmark fails.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
