@@ -3,26 +3,17 @@
  * checkbox has a <label for>, groups are <fieldset>s with a <legend>, the save result is announced (role=status),
  * and the pages work without JavaScript.
  */
+import { escapeHtml, htmlPage } from '../html-page.ts';
 import type { Preferences, PreferenceChannel } from './preference-centre.ts';
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+const STYLE =
+  'body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}\n' +
+  'fieldset{margin:0 0 1.5rem;border:1px solid #ccc;border-radius:.4rem}.option{margin:.4rem 0}\n' +
+  '.hint{display:block;margin-left:1.6rem;color:#555;font-size:.9rem}button{font-size:1rem;padding:.6rem 1.2rem}\n' +
+  '[role=status]{background:#e8f5e9;padding:.5rem 1rem;border-radius:.4rem}';
 
 export function preferencePage(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5}
-fieldset{margin:0 0 1.5rem;border:1px solid #ccc;border-radius:.4rem}.option{margin:.4rem 0}
-.hint{display:block;margin-left:1.6rem;color:#555;font-size:.9rem}button{font-size:1rem;padding:.6rem 1.2rem}
-[role=status]{background:#e8f5e9;padding:.5rem 1rem;border-radius:.4rem}</style></head>
-<body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
+  return htmlPage({ title, style: STYLE, body });
 }
 
 const CHANNEL_LABELS: Record<PreferenceChannel, string> = {
