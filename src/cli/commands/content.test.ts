@@ -98,5 +98,10 @@ describe('segmint content and segmint social', () => {
     expect(both.stderr).toContain('Give exactly one of --mastodon');
     const missing = await run('content', 'slots', 'show', 'nope');
     expect(missing.code).toBe(4);
+    writeFileSync(join(dir, 'broken.json'), '{ "blocks": [');
+    const broken = await run('content', 'slots', 'set', 'hero', join(dir, 'broken.json'));
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('broken.json is not valid JSON');
+    expect(broken.stderr).toContain('It should hold a content slot');
   });
 });

@@ -2,9 +2,7 @@
  * `segmint content …`: dynamic content slots (what /v1/content/:slot answers), content items published on a
  * schedule, feeds, and a publishing pass on demand. Definitions are read from JSON or YAML files.
  */
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
 import { systemClock } from '../../clock.ts';
 import { readFeed } from '../../content/feeds/read-feed.ts';
 import {
@@ -24,6 +22,7 @@ import {
 } from '../../content/slots/content-slot-store.ts';
 import { renderContentSlot } from '../../content/slots/render-content-slot.ts';
 import { SegmintError } from '../../errors.ts';
+import { readDefinitionFile } from '../../read-definition-file.ts';
 import { printJson, printTable, withStore } from '../context.ts';
 
 interface JsonOption {
@@ -31,14 +30,12 @@ interface JsonOption {
 }
 
 /** A definition file (JSON or YAML, told apart by its extension), with the command-line name put in. */
-async function readDefinition(path: string, name: string): Promise<Record<string, unknown>> {
-  const text = await readFile(path, 'utf8').catch((error: unknown) => {
-    throw new SegmintError(
-      'invalid_input',
-      `Cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  });
-  const parsed: unknown = /\.ya?ml$/i.test(path) ? parseYaml(text) : JSON.parse(text);
+async function readDefinition(
+  path: string,
+  name: string,
+  shouldHold: string,
+): Promise<Record<string, unknown>> {
+  const parsed = await readDefinitionFile(path, shouldHold);
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new SegmintError('invalid_input', `${path} must hold one object (the definition).`);
   }
@@ -68,7 +65,7 @@ function registerSlotCommands(content: Command): void {
     )
     .option('--json', 'print JSON')
     .action(async (name: string, file: string, options: JsonOption, command: Command) => {
-      const definition = await readDefinition(file, name);
+      const definition = await readDefinition(file, name, 'a content slot: { blocks, default }');
       const slot = await withStore(command, (store) => saveContentSlot(store, definition, systemClock.now()));
       print(options.json ? slot : summary(slot), options, columns);
     });
@@ -116,7 +113,11 @@ function registerItemCommands(content: Command): void {
     .description('Create or replace an item from a JSON/YAML file: { title, body, data, targets, schedule }')
     .option('--json', 'print JSON')
     .action(async (name: string, file: string, options: JsonOption, command: Command) => {
-      const definition = await readDefinition(file, name);
+      const definition = await readDefinition(
+        file,
+        name,
+        'a content item: { title, body, data, targets, schedule }',
+      );
       print(
         await withStore(command, (store) => saveContentItem(store, definition, systemClock.now())),
         options,
