@@ -128,17 +128,11 @@ const benchmark: Benchmark = async ({ quick, workDir, log }) => {
     }
 
     // End to end through the dispatcher: DuckDB file, then PostgreSQL when a cluster can be started.
+    const dispatchOptions = { quick, repetitions, sinkPort: sink.port, html: HTML, log, referenceRate };
     const duckdb = await measureDispatcher(
       'DuckDB',
       { duckdbPath: join(workDir, 'email.duckdb') },
-      {
-        quick,
-        repetitions,
-        sinkPort: sink.port,
-        html: HTML,
-        log,
-        referenceRate,
-      },
+      dispatchOptions,
     );
     const dispatcherRows = [dispatcherRow(duckdb)];
     const script = resolve(import.meta.dirname, '../scripts/postgres-cluster.sh');
@@ -146,18 +140,7 @@ const benchmark: Benchmark = async ({ quick, workDir, log }) => {
     try {
       const url = execFileSync(script, ['start', clusterDir, '18761'], { encoding: 'utf8' }).trim();
       try {
-        const postgres = await measureDispatcher(
-          'PostgreSQL',
-          { databaseUrl: url },
-          {
-            quick,
-            repetitions,
-            sinkPort: sink.port,
-            html: HTML,
-            log,
-            referenceRate,
-          },
-        );
+        const postgres = await measureDispatcher('PostgreSQL', { databaseUrl: url }, dispatchOptions);
         dispatcherRows.push(dispatcherRow(postgres));
       } finally {
         execFileSync(script, ['stop', clusterDir]);

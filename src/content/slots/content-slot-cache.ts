@@ -73,7 +73,7 @@ export class ContentSlotCache {
     else this.entries.delete(name);
   }
 
-  /** Resolves once no background reload is running (for tests and orderly shutdown). */
+  /** Resolves once no background reload is running (tests wait on it; closing the store waits for the read itself). */
   async settled(): Promise<void> {
     await Promise.all(this.reloading.values());
   }
