@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jsonObjectSchema } from './json.ts';
+import { printableNameSchema } from './printable-name.ts';
 
 /**
  * A campaign (broadcast) as data: one template sent to the members of one saved segment, now, at a time, or at a
@@ -13,15 +14,7 @@ export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'sent', 'canc
 export const campaignStatusSchema = z.enum(CAMPAIGN_STATUSES);
 export type CampaignStatus = z.infer<typeof campaignStatusSchema>;
 
-const nameSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(200, 'must be at most 200 characters')
-  .refine(
-    (name) => [...name].every((char) => char >= ' ' && char !== '\u007f'),
-    'must not contain control characters',
-  );
+const nameSchema = printableNameSchema(200);
 
 /** `2025-03-01T09:00`: a wall-clock time without a zone, read in each profile's `timezone` trait. */
 const localDateTimeSchema = z

@@ -3,6 +3,7 @@
  * sends, and what rendering returns. Shared by the store, the API, the CLI and the dashboard's template editor.
  */
 import { z } from 'zod';
+import { printableNameSchema } from './printable-name.ts';
 
 /** The channel a template is written for; it decides which parts make sense (only email has a subject). */
 export const templateChannelSchema = z.enum(['email', 'webhook', 'social', 'content', 'inapp']);
@@ -16,15 +17,7 @@ export const templateFormatSchema = z.enum(['html', 'mjml', 'text', 'json']);
 export type TemplateFormat = z.infer<typeof templateFormatSchema>;
 
 /** A template name appears in URLs, CLI arguments and journey definitions, so it is short and printable. */
-export const templateNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters')
-  .refine(
-    (name) => [...name].every((char) => char >= ' ' && char !== '\u007f'),
-    'must not contain control characters',
-  );
+export const templateNameSchema = printableNameSchema(100);
 
 // PostgreSQL text cannot hold U+0000; a template never needs it.
 const liquidSourceSchema = z

@@ -3,6 +3,7 @@
  * again on the way out: the row may have been written by an older version of Segmint.
  */
 import { z } from 'zod';
+import { printableNameSchema } from '../../schema/printable-name.ts';
 import { hasNoUnpairedSurrogate, UNPAIRED_SURROGATE_MESSAGE } from '../../schema/storable-text.ts';
 import { SegmintError } from '../../errors.ts';
 import type { SegmentDefinition } from '../../schema/segment.ts';
@@ -24,16 +25,10 @@ export interface SavedSegment {
 }
 
 /** A segment name as people type it: it appears in the text form (`segment "vip"`), URLs and CLI arguments. */
-export const segmentNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters')
-  .refine(
-    (name) => [...name].every((char) => char >= ' ' && char !== '\u007f'),
-    'must not contain control characters',
-  )
-  .refine(hasNoUnpairedSurrogate, UNPAIRED_SURROGATE_MESSAGE);
+export const segmentNameSchema = printableNameSchema(100).refine(
+  hasNoUnpairedSurrogate,
+  UNPAIRED_SURROGATE_MESSAGE,
+);
 
 const segmentRowSchema = z.object({
   id: z.string(),
